@@ -28,6 +28,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_SERVER_ERROR: ExitCode.network,
   TOOL_CHECKSUM_MISMATCH: ExitCode.integrity,
   TOOL_UNSAFE_ARCHIVE: ExitCode.integrity,
+  TOOL_BAD_ARCHIVE: ExitCode.integrity,
   TOOL_INSECURE_URL: ExitCode.integrity,
   TOOL_NOT_APPROVED: ExitCode.integrity,
   TOOL_BAD_TOOLS_FILE: ExitCode.config,

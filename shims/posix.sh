@@ -1,0 +1,34 @@
+#!/bin/sh
+# Shim for "@@EXE@@" of @@TOOL@@, written by `tool`; edits are overwritten. shim-version @@SHIM_VERSION@@
+# Fast path without Node: the spec comes from @@ENVVAR@@, else the nearest .tools
+# naming the tool (walking up from $PWD), else the global selection. The index the
+# CLI precomputes maps each spec to a version directory, so one test -x finds it.
+# Anything unusual (unknown spec, missing version, bad line) hands over to the CLI.
+h=@@HOME@@
+i=$h/index/@@DIR@@
+s=${@@ENVVAR@@-}
+if [ -z "$s" ]; then
+  set -f
+  # m NAME SPEC...: when NAME is this tool, s=SPEC (or b=1 if the line has no spec).
+  m() { case $1 in @@PATTERNS@@) [ $# -gt 1 ] || { b=1; return 0; }; shift; s=$*; return 0 ;; esac; return 1; }
+  b= d=$PWD
+  while :; do
+    if [ -f "$d/.tools" ]; then
+      while IFS= read -r l || [ -n "$l" ]; do
+        l=${l%"@@CR@@"}
+        m ${l%%#*} && break
+      done <"$d/.tools"
+      [ -z "$s$b" ] || break
+    fi
+    [ -n "$d" ] && [ "$d" != / ] || break
+    d=${d%/*}
+  done
+  set +f
+  [ -z "$b" ] || s=
+  [ -n "$s$b" ] || [ "$h/global.tools" -nt "$h/index/.stamp" ] || s=@global
+fi
+case $s in
+  '' | .* | */*) ;;
+  *) [ -x "$i/$s/bin/@@EXE@@" ] && exec "$i/$s/bin/@@EXE@@" "$@" ;;
+esac
+exec @@NODE@@ @@CLI@@ __shim @@TOOL@@ @@EXE@@ "$@"

@@ -1,0 +1,67 @@
+/** `tool add`: approve a source, install a version, select it globally, expose its executables. */
+import { parseSpec } from '../core/spec.js';
+import type { ToolRequest } from '../core/tool-ref.js';
+import type { Manifest } from '../store/manifest.js';
+import { readToolState, writeToolState, type ToolState } from '../store/tool-state.js';
+import type { AppContext } from './context.js';
+import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
+import { ensureInstalled } from './install.js';
+import { recordSeenSpec, refreshTool } from './refresh.js';
+import { writeSelection } from './selection.js';
+
+export interface AddOptions {
+  assetGlob?: string;
+  selfUpdate?: boolean;
+}
+
+export interface AddResult {
+  tool: ToolIdentity;
+  version: string;
+  installed: boolean;
+  manifest: Manifest;
+  globalSpec: string;
+  exes: string[];
+  conflicts: { exe: string; kept: string }[];
+}
+
+/** Record the tool as added (approved) with the executables its manifest exposes. */
+export async function rememberTool(ctx: AppContext, tool: ToolIdentity, manifest: Manifest, extra: Partial<ToolState> = {}): Promise<ToolState> {
+  const previous = await readToolState(ctx.layout, tool.id);
+  const state: ToolState = {
+    ...previous,
+    ...extra,
+    id: tool.id,
+    repo: tool.repo,
+    exes: [...new Set([...(previous?.exes ?? []), ...Object.keys(manifest.bins)])].sort(),
+    addedAt: previous?.addedAt ?? ctx.now().toISOString(),
+  };
+  await writeToolState(ctx.layout, state);
+  return state;
+}
+
+export async function addTool(ctx: AppContext, request: ToolRequest, options: AddOptions = {}): Promise<AddResult> {
+  const found = await identifyTool(ctx, request.name);
+  const spec = parseSpec(request.spec ?? 'latest');
+  const outcome = await ensureInstalled(ctx, found, spec, {
+    cause: 'added',
+    ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
+    preferInstalled: spec.kind !== 'latest',
+  });
+  const state = await rememberTool(ctx, found, outcome.manifest, {
+    ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
+    ...(options.selfUpdate !== undefined ? { selfUpdate: options.selfUpdate } : {}),
+  });
+  const tool = identityOf(found.id, found.repo, found.entry, state);
+  await writeSelection(ctx.layout.globalTools, tool.aliases, tool.id, spec.text);
+  await recordSeenSpec(ctx, tool.id, spec.text);
+  const shims = await refreshTool(ctx, tool);
+  return {
+    tool,
+    version: outcome.version,
+    installed: outcome.installed,
+    manifest: outcome.manifest,
+    globalSpec: spec.text,
+    exes: state.exes,
+    conflicts: shims.conflicts.filter((c) => c.skipped === tool.id),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything a use case needs, built once by the CLI and faked by tests.
+ * Expensive parts (the GitHub client pulls in undici, ~55 ms) are created on
+ * first use, so commands that never touch the network never pay for them.
+ */
+import type { Platform } from '../core/platform.js';
+import type { Settings } from '../env/settings.js';
+import type { GitHubClient } from '../github/types.js';
+import type { Registry } from '../registry/load.js';
+import { createLayout, type Layout } from '../store/layout.js';
+
+export interface AppContext {
+  settings: Settings;
+  layout: Layout;
+  registry: Registry;
+  platform(): Platform;
+  github(): Promise<GitHubClient>;
+  /** Progress lines for the user (stderr in the CLI). */
+  log(line: string): void;
+  now(): Date;
+  cwd: string;
+  /** Absolute paths baked into shims so they can hand over to this CLI. */
+  cli: { node: string; script: string };
+}
+
+export interface ContextOptions {
+  settings: Settings;
+  registry: Registry;
+  platform: () => Platform;
+  log: (line: string) => void;
+  cwd: string;
+  cli: { node: string; script: string };
+  github?: () => Promise<GitHubClient>;
+}
+
+export function createContext(options: ContextOptions): AppContext {
+  const layout = createLayout(options.settings.home);
+  let platform: Platform | undefined;
+  let github: Promise<GitHubClient> | undefined;
+  const defaultGithub = async () => {
+    const [{ createGitHubClient }, { createFileEtagCache }] = await Promise.all([
+      import('../github/client.js'),
+      import('../github/etag-cache.js'),
+    ]);
+    return createGitHubClient(options.settings, createFileEtagCache(`${layout.cache}/http`));
+  };
+  return {
+    settings: options.settings,
+    layout,
+    registry: options.registry,
+    platform: () => (platform ??= options.platform()),
+    github: () => (github ??= (options.github ?? defaultGithub)()),
+    log: options.log,
+    now: () => new Date(),
+    cwd: options.cwd,
+    cli: options.cli,
+  };
+}

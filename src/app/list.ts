@@ -1,0 +1,41 @@
+/** `tool list`: every added tool, its installed versions, and which one is active here and why. */
+import { describeSource } from '../pins/resolve.js';
+import { installedVersions } from '../store/read.js';
+import { listToolStates } from '../store/tool-state.js';
+import type { AppContext } from './context.js';
+import { identityOf } from './identify.js';
+import { selectionHere } from './which.js';
+
+export interface ListedTool {
+  tool: string;
+  repo: string;
+  exes: string[];
+  versions: string[];
+  active: { version: string | undefined; spec: string; source: string } | undefined;
+  problem?: string;
+  held: boolean;
+}
+
+export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
+  const states = await listToolStates(ctx.layout);
+  return Promise.all(
+    states.map(async (state) => {
+      const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+      const listed: ListedTool = {
+        tool: state.id,
+        repo: state.repo,
+        exes: state.exes,
+        versions: await installedVersions(ctx.layout, state.id),
+        active: undefined,
+        held: Boolean(state.held),
+      };
+      try {
+        const selection = await selectionHere(ctx, tool);
+        if (selection) listed.active = { version: selection.version, spec: selection.pin.spec, source: describeSource(selection.pin.source) };
+      } catch (error) {
+        listed.problem = (error as Error).message;
+      }
+      return listed;
+    }),
+  );
+}

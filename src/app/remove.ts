@@ -1,0 +1,51 @@
+/** `tool remove name[@version]`: one version, or the whole tool (versions, shims, global selection). */
+import { ToolError } from '../core/errors.js';
+import { parseSpec, pickVersion } from '../core/spec.js';
+import type { ToolRequest } from '../core/tool-ref.js';
+import { rm } from 'node:fs/promises';
+import { withToolLock } from '../store/lock.js';
+import { removeTree, unpublishVersion } from '../store/publish.js';
+import { installedVersions } from '../store/read.js';
+import { deleteToolState } from '../store/tool-state.js';
+import type { AppContext } from './context.js';
+import { identifyTool } from './identify.js';
+import { refreshTool } from './refresh.js';
+import { clearSelection } from './selection.js';
+
+export interface RemoveResult {
+  tool: string;
+  removedVersions: string[];
+  removedShims: string[];
+  /** True when the whole tool is gone. */
+  whole: boolean;
+}
+
+export async function removeTool(ctx: AppContext, request: ToolRequest): Promise<RemoveResult> {
+  const tool = await identifyTool(ctx, request.name);
+  const versions = await installedVersions(ctx.layout, tool.id);
+  if (!tool.state && versions.length === 0) {
+    throw new ToolError('TOOL_NOT_INSTALLED', `${tool.id} is not installed`, { hint: 'See `tool list` for installed tools' });
+  }
+  return withToolLock(ctx.layout, tool.id, async () => {
+    if (request.spec) {
+      const version = pickVersion(parseSpec(request.spec), versions);
+      if (!version) {
+        throw new ToolError('TOOL_NOT_INSTALLED', `no installed version of ${tool.id} matches "${request.spec}" (installed: ${versions.join(', ') || 'none'})`, {
+          hint: `Run \`tool remove ${tool.id}\` to remove every version`,
+        });
+      }
+      await unpublishVersion(ctx.layout, tool.id, version);
+      const shims = await refreshTool(ctx, tool);
+      return { tool: tool.id, removedVersions: [version], removedShims: shims.removed, whole: false };
+    }
+    for (const version of versions) await unpublishVersion(ctx.layout, tool.id, version);
+    await removeTree(ctx.layout.toolStore(tool.id));
+    await removeTree(ctx.layout.live(tool.id));
+    await clearSelection(ctx.layout.globalTools, tool.aliases);
+    await deleteToolState(ctx.layout, tool.id);
+    await rm(ctx.layout.seenSpecs(tool.id), { force: true });
+    const shims = await refreshTool(ctx, tool);
+    return { tool: tool.id, removedVersions: versions, removedShims: shims.removed, whole: true };
+  });
+}
+

@@ -1,0 +1,44 @@
+/**
+ * The slow path of a shim: its sh fast path found no ready answer, so resolve
+ * the pin exactly as the shim would, install the version if the source is
+ * approved, teach the index the spec so the next call stays in sh, and return
+ * the executable to run.
+ */
+import { ToolError } from '../core/errors.js';
+import { describeSource } from '../pins/resolve.js';
+import { withToolLock } from '../store/lock.js';
+import { readToolState } from '../store/tool-state.js';
+import type { AppContext } from './context.js';
+import { assertApproved, identityOf } from './identify.js';
+import { ensureInstalled } from './install.js';
+import { recordSeenSpec, rebuildIndex } from './refresh.js';
+import { executablePath, type RunTarget } from './run.js';
+import { notSelected, selectionHere } from './which.js';
+
+export async function shimTarget(ctx: AppContext, toolId: string, exe: string): Promise<RunTarget> {
+  const state = await readToolState(ctx.layout, toolId);
+  const entry = ctx.registry.get(toolId);
+  if (!state && !entry) {
+    throw new ToolError('TOOL_NOT_INSTALLED', `the shim for ${exe} belongs to ${toolId}, which is no longer added`, {
+      hint: `Run \`tool add ${toolId}\` to add it again`,
+    });
+  }
+  const tool = identityOf(toolId, state?.repo ?? entry!.repo, entry, state);
+  const selection = await selectionHere(ctx, tool);
+  if (!selection) throw notSelected(tool);
+  const where = describeSource(selection.pin.source);
+  let version = selection.version;
+  let installedNow = false;
+  if (!version) {
+    assertApproved(tool, where);
+    ctx.log(`tool: ${tool.id} ${selection.pin.spec} (${where}) is not installed; installing it now`);
+    const outcome = await ensureInstalled(ctx, tool, selection.spec, { cause: 'pinned' });
+    version = outcome.version;
+    installedNow = outcome.installed;
+  }
+  await withToolLock(ctx.layout, tool.id, async () => {
+    if (selection.pin.source.kind !== 'global') await recordSeenSpec(ctx, tool.id, selection.pin.spec);
+    await rebuildIndex(ctx, tool);
+  });
+  return { tool: tool.id, version, path: await executablePath(ctx, tool, version, exe), installedNow };
+}

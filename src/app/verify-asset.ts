@@ -1,0 +1,39 @@
+/**
+ * Checks a downloaded asset's SHA-256 against what the release publishes.
+ * The expected hash is looked up before the download so a mismatch is known
+ * the moment the last byte arrives.
+ */
+import { ToolError } from '../core/errors.js';
+import type { Asset, GitHubClient, Release } from '../github/types.js';
+import type { Verification } from '../store/manifest.js';
+import { expectedHashSource, findHashInChecksumFile, isPerAssetSumFile } from '../verify/checksum-file.js';
+import type { ToolIdentity } from './identify.js';
+
+export interface Expected {
+  hex: string | undefined;
+  verification: Verification;
+}
+
+export async function expectedHash(github: GitHubClient, tool: ToolIdentity, release: Release, asset: Asset, version: string): Promise<Expected> {
+  const source = expectedHashSource(release.assets, asset, {
+    ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),
+    version,
+    repoName: tool.repo.split('/')[1]!,
+  });
+  if (source.kind === 'digest') return { hex: source.hex, verification: { method: 'digest', source: 'GitHub asset digest' } };
+  if (source.kind === 'none') return { hex: undefined, verification: { method: 'none' } };
+  for (const candidate of source.candidates) {
+    const file = release.assets.find((item) => item.name === candidate.name)!;
+    const text = await github.fetchText(file);
+    const hex = findHashInChecksumFile(text, asset.name, isPerAssetSumFile(file.name, asset.name));
+    if (hex) return { hex, verification: { method: 'checksum-file', source: file.name } };
+  }
+  return { hex: undefined, verification: { method: 'none' } };
+}
+
+export function assertHash(expected: Expected, actual: string, asset: Asset, tool: ToolIdentity, tag: string): void {
+  if (expected.hex === undefined || expected.hex === actual) return;
+  throw new ToolError('TOOL_CHECKSUM_MISMATCH', `checksum mismatch for ${asset.name} of ${tool.repo} ${tag}: expected ${expected.hex} (${expected.verification.source}), got ${actual}`, {
+    hint: 'Nothing was installed; the download may be corrupt or tampered with. Try again, and report it upstream if it persists',
+  });
+}

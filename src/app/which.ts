@@ -1,0 +1,58 @@
+/** `tool which` and the shared "what runs here and why" resolution. Read-only. */
+import { ToolError } from '../core/errors.js';
+import { parseSpec, pickVersion, type VersionSpec } from '../core/spec.js';
+import { describeSource, findPin, type Pin } from '../pins/resolve.js';
+import { installedVersions } from '../store/read.js';
+import type { AppContext } from './context.js';
+import type { ToolIdentity } from './identify.js';
+
+export interface Selection {
+  pin: Pin;
+  spec: VersionSpec;
+  /** Installed version that satisfies the spec, if any. */
+  version: string | undefined;
+}
+
+export async function selectionHere(ctx: AppContext, tool: ToolIdentity): Promise<Selection | undefined> {
+  const pin = await findPin(tool, { env: ctx.settings.env, cwd: ctx.cwd, globalFile: ctx.layout.globalTools });
+  if (!pin) return undefined;
+  const spec = parseSpec(pin.spec, describeSource(pin.source));
+  const version = pickVersion(spec, await installedVersions(ctx.layout, tool.id));
+  return { pin, spec, version };
+}
+
+export function notSelected(tool: ToolIdentity): ToolError {
+  return new ToolError('TOOL_NOT_SELECTED', `no version of ${tool.id} is selected here (no ${tool.envVar}, no .tools entry, no global selection)`, {
+    hint: `Run \`tool add ${tool.id}\` or \`tool pin ${tool.id}@<version>\``,
+  });
+}
+
+export interface WhichResult {
+  tool: string;
+  exe: string;
+  spec: string;
+  source: string;
+  version: string | undefined;
+  path: string | undefined;
+}
+
+export async function whichTool(ctx: AppContext, tool: ToolIdentity, exe: string): Promise<WhichResult> {
+  const selection = await selectionHere(ctx, tool);
+  if (!selection) throw notSelected(tool);
+  const { version } = selection;
+  return {
+    tool: tool.id,
+    exe,
+    spec: selection.pin.spec,
+    source: describeSource(selection.pin.source),
+    version,
+    path: version ? ctx.layout.versionBin(tool.id, version, exe) : undefined,
+  };
+}
+
+/** The executable to use when a name was given: the tool's own name if it is an exe, else its first. */
+export function defaultExe(tool: ToolIdentity, requested: string): string {
+  const exes = tool.state?.exes ?? tool.entry?.bins.map((bin) => bin.name) ?? [];
+  if (exes.includes(requested)) return requested;
+  return exes[0] ?? tool.repo.split('/')[1]!;
+}

@@ -1,0 +1,20 @@
+/** Builds the real AppContext for a CLI process. */
+import { fileURLToPath } from 'node:url';
+import { createContext, type AppContext } from '../app/context.js';
+import { detectPlatform } from '../env/detect-platform.js';
+import { readSettings } from '../env/settings.js';
+import { loadRegistry } from '../registry/load.js';
+
+const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
+
+export function cliContext(env: NodeJS.ProcessEnv = process.env): AppContext {
+  const settings = readSettings(env);
+  return createContext({
+    settings,
+    registry: loadRegistry(),
+    platform: () => detectPlatform(env),
+    log: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+    cli: { node: process.execPath, script: CLI_SCRIPT },
+  });
+}

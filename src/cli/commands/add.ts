@@ -1,0 +1,43 @@
+import { addTool } from '../../app/add.js';
+import { previewInstall } from '../../app/preview.js';
+import { parseToolRequest } from '../../core/tool-ref.js';
+import { cliContext } from '../app-context.js';
+import { printJson, printLines } from '../output.js';
+import { pathAdvice, verificationText } from './format.js';
+
+interface AddFlags {
+  asset?: string;
+  selfUpdate?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function add(text: string, flags: AddFlags): Promise<void> {
+  const ctx = cliContext();
+  const request = parseToolRequest(text);
+  if (flags.dryRun) {
+    const preview = await previewInstall(ctx, request, flags.asset);
+    if (flags.json) return printJson(preview);
+    printLines([
+      `${preview.tool} ${preview.version} (${preview.tag}) for ${preview.platform}: ${preview.asset}`,
+      `  why: ${preview.reason}`,
+      ...preview.runnersUp.map((r) => `  runner-up: ${r.asset} (${r.reason})`),
+      `  checksum: ${preview.checksum}`,
+      'nothing was downloaded (--dry-run)',
+    ]);
+    return;
+  }
+  const result = await addTool(ctx, request, {
+    ...(flags.asset ? { assetGlob: flags.asset } : {}),
+    ...(flags.selfUpdate ? { selfUpdate: true } : {}),
+  });
+  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, global: result.globalSpec, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  const lines = [
+    `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${result.manifest.asset.name}, ${verificationText(result.manifest)})`,
+    `global selection: ${result.tool.id} ${result.globalSpec}`,
+    `shims: ${result.exes.join(', ')}`,
+    ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
+  ];
+  const advice = pathAdvice(ctx.layout.shims, process.env.PATH);
+  printLines(advice ? [...lines, advice] : lines);
+}

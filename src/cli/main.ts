@@ -1,0 +1,68 @@
+/**
+ * The command line: commander parses, each action lazy-imports its command
+ * module so `tool list` never loads the HTTP stack. The sole importer of commander.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function program(): Command {
+  const cli = new Command('tool')
+    .description('Install CLIs from GitHub releases into a versioned store, route them through shims, pin them per project.')
+    .version(pkg.version, '-V, --version')
+    .enablePositionalOptions()
+    .showHelpAfterError('(run `tool --help` for usage)')
+    .exitOverride();
+
+  cli.command('add')
+    .description('install a tool (latest by default), select it globally and put its shims on PATH')
+    .argument('<tool>', 'registry name or owner/repo, optionally @version (yt-dlp, BurntSushi/ripgrep@14)')
+    .option('--asset <glob>', 'choose the release asset by name pattern, e.g. "*linux*x86_64*.tar.gz"')
+    .option('--self-update', 'run from a writable live copy so the tool can update itself')
+    .option('--dry-run', 'show which release asset would be installed, and why, without downloading')
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('./commands/add.js')).add(tool, options));
+
+  cli.command('pin')
+    .description('pin a version for this directory and below (writes ./.tools), installing it if missing')
+    .argument('<tool>', 'tool[@version]; without a version pins the latest release exactly')
+    .action(async (tool: string) => (await import('./commands/pin.js')).pin(tool));
+
+  cli.command('run')
+    .description('run a version once without changing any selection: tool run rg@13.0.0 -- --version')
+    .argument('<tool>', 'tool[@version]')
+    .argument('[args...]', 'arguments for the tool (put them after --)')
+    .passThroughOptions()
+    .allowUnknownOption()
+    .action(async (tool: string, args: string[]) => (await import('./commands/run.js')).run(tool, args));
+
+  cli.command('which')
+    .description('show the executable that would run here, and which file and line selected it')
+    .argument('<name>', 'executable or tool name')
+    .option('--json', 'print the result as JSON')
+    .action(async (name: string, options) => (await import('./commands/which.js')).which(name, options));
+
+  cli.command('list')
+    .alias('ls')
+    .description('installed tools and versions; which is active here and why')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => (await import('./commands/list.js')).list(options));
+
+  cli.command('install')
+    .description('install everything the nearest .tools file asks for')
+    .action(async () => (await import('./commands/install.js')).install());
+
+  cli.command('remove')
+    .alias('rm')
+    .description('remove a tool (versions, shims, selection), or one version with tool@version')
+    .argument('<tool>', 'tool[@version]')
+    .action(async (tool: string) => (await import('./commands/remove.js')).remove(tool));
+
+  cli.addOption(new Option('--debug', 'print stack traces for errors').hideHelp());
+  return cli;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  await program().parseAsync(argv, { from: 'user' });
+}

@@ -1,0 +1,76 @@
+/**
+ * The environment, read once into a plain value. Nothing else reads process.env
+ * for configuration, so tests pass a Settings object instead of mutating globals.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ToolError } from '../core/errors.js';
+
+export interface Settings {
+  home: string;
+  apiUrl: URL;
+  token: string | undefined;
+  /** Attempts for a request that fails with 5xx or a network error. */
+  retries: number;
+  /** First backoff delay; doubles each retry. */
+  retryDelayMs: number;
+  env: NodeJS.ProcessEnv;
+}
+
+const DEFAULT_API = 'https://api.github.com';
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** https anywhere; plain http only to this machine (the test release server). */
+export function assertSafeUrl(url: URL, what: string): void {
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
+  throw new ToolError('TOOL_INSECURE_URL', `${what} ${url.href} is not https`, {
+    hint: 'Only https URLs are allowed (plain http only for 127.0.0.1/localhost)',
+  });
+}
+
+function parseApiUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ToolError('TOOL_BAD_SETTING', `TOOL_GITHUB_API_URL "${text}" is not a URL`, {
+      hint: `Set it to ${DEFAULT_API} or https://HOST/api/v3 for GitHub Enterprise`,
+    });
+  }
+  assertSafeUrl(url, 'TOOL_GITHUB_API_URL');
+  return url;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ToolError('TOOL_BAD_SETTING', `${name}="${text}" is not a whole number`, {
+      hint: `Unset ${name} or give a number such as ${fallback}`,
+    });
+  }
+  return value;
+}
+
+export function defaultHome(env: NodeJS.ProcessEnv): string {
+  if (env.TOOL_HOME) return resolve(env.TOOL_HOME);
+  const data = env.XDG_DATA_HOME ? resolve(env.XDG_DATA_HOME) : join(env.HOME || homedir(), '.local', 'share');
+  return join(data, 'tool');
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    home: defaultHome(env),
+    apiUrl: parseApiUrl(env.TOOL_GITHUB_API_URL || DEFAULT_API),
+    token: env.GITHUB_TOKEN || env.GH_TOKEN || undefined,
+    retries: positiveInt(env, 'TOOL_HTTP_RETRIES', 3),
+    retryDelayMs: positiveInt(env, 'TOOL_HTTP_RETRY_DELAY_MS', 500),
+    env,
+  };
+}

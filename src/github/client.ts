@@ -1,0 +1,106 @@
+/** GitHub's release API over httpGet: latest, by tag, paginated lists, asset bytes. */
+import { ToolError } from '../core/errors.js';
+import type { Settings } from '../env/settings.js';
+import type { EtagCache } from './etag-cache.js';
+import { httpGet, type HttpOptions } from './http.js';
+import { rateLimitError, statusError } from './http-errors.js';
+import type { Asset, AssetStream, GitHubClient, Release } from './types.js';
+
+const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+const MAX_PAGES = 20;
+
+function nextLink(link: string | undefined): string | undefined {
+  return link?.split(',').find((part) => /rel="next"/.test(part))?.match(/<([^>]+)>/)?.[1];
+}
+
+export function createGitHubClient(settings: Settings, cache: EtagCache): GitHubClient {
+  const base = settings.apiUrl.href.replace(/\/+$/, '');
+  const options: HttpOptions = {
+    retries: settings.retries,
+    retryDelayMs: settings.retryDelayMs,
+    ...(settings.token ? { auth: { token: settings.token, origin: settings.apiUrl.origin } } : {}),
+  };
+  const apiUrl = (path: string) => new URL(`${base}${path}`);
+  const fail = (status: number, headers: Record<string, string | undefined>, url: URL, what: string) =>
+    rateLimitError(status, headers, url, Boolean(settings.token)) ?? statusError(status, url, what);
+
+  /** JSON GET with ETag revalidation; returns undefined on 404. */
+  async function getJson<T>(url: URL, what: string): Promise<{ data: T; link?: string } | undefined> {
+    const cached = await cache.get(url.href);
+    const headers: Record<string, string> = { ...API_HEADERS, ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    const response = await httpGet(url, { ...options, headers });
+    if (response.status === 304 && cached) {
+      await response.discard();
+      const entry = JSON.parse(cached.body) as { data: T; link?: string };
+      return entry;
+    }
+    if (response.status === 404) {
+      await response.discard();
+      return undefined;
+    }
+    if (response.status !== 200) {
+      await response.discard();
+      throw fail(response.status, response.headers, url, what);
+    }
+    const text = await response.text();
+    let data: T;
+    try {
+      data = JSON.parse(text) as T;
+    } catch {
+      throw new ToolError('TOOL_SERVER_ERROR', `${url.href} sent invalid JSON for ${what}`, { hint: 'Try again later' });
+    }
+    const entry = { data, ...(response.headers.link ? { link: response.headers.link } : {}) };
+    const etag = response.headers.etag;
+    if (etag) await cache.put(url.href, { etag, body: JSON.stringify(entry) });
+    return entry;
+  }
+
+  async function openAsset(asset: Asset): Promise<AssetStream> {
+    const url = new URL(asset.browser_download_url);
+    let response = await httpGet(url, { ...options, headers: { accept: 'application/octet-stream' } });
+    if (response.status !== 200 && settings.token && [401, 403, 404].includes(response.status)) {
+      // Private repositories: the public URL fails, the API asset URL works with the token.
+      await response.discard();
+      response = await httpGet(new URL(asset.url), { ...options, headers: { accept: 'application/octet-stream' } });
+    }
+    if (response.status !== 200) {
+      await response.discard();
+      throw fail(response.status, response.headers, url, `asset ${asset.name}`);
+    }
+    const length = Number(response.headers['content-length']);
+    return { body: response.body, size: Number.isFinite(length) ? length : undefined, url: response.url.href };
+  }
+
+  return {
+    async latestRelease(repo) {
+      return (await getJson<Release>(apiUrl(`/repos/${repo}/releases/latest`), `the latest release of ${repo}`))?.data;
+    },
+    async releaseByTag(repo, tag) {
+      const path = `/repos/${repo}/releases/tags/${encodeURIComponent(tag)}`;
+      return (await getJson<Release>(apiUrl(path), `release ${tag} of ${repo}`))?.data;
+    },
+    async listReleases(repo) {
+      const all: Release[] = [];
+      let url: URL | undefined = apiUrl(`/repos/${repo}/releases?per_page=100`);
+      for (let page = 0; url && page < MAX_PAGES; page++) {
+        const answer: { data: Release[]; link?: string } | undefined = await getJson<Release[]>(url, `releases of ${repo}`);
+        if (!answer) {
+          throw new ToolError('TOOL_NOT_FOUND', `GitHub has no repository ${repo} (${url.href} answered 404)`, {
+            hint: 'Check the owner/repo spelling; for a private repository set GITHUB_TOKEN',
+          });
+        }
+        all.push(...answer.data);
+        const next = nextLink(answer.link);
+        url = next ? new URL(next) : undefined;
+      }
+      return all;
+    },
+    openAsset,
+    async fetchText(asset) {
+      const stream = await openAsset(asset);
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream.body) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** The fields of GitHub's release JSON that `tool` reads, and nothing more. */
+
+export interface Asset {
+  id: number;
+  name: string;
+  size: number;
+  /** "sha256:<hex>" for assets uploaded since mid-2025, else null. */
+  digest: string | null;
+  browser_download_url: string;
+  /** API address; with Accept: application/octet-stream it redirects to the bytes. */
+  url: string;
+  content_type?: string;
+}
+
+export interface Release {
+  id: number;
+  tag_name: string;
+  name: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  published_at: string | null;
+  html_url?: string;
+  assets: Asset[];
+}
+
+/** The release client the rest of the program depends on; tests may fake it. */
+export interface GitHubClient {
+  /** Newest release that is neither draft nor prerelease; undefined when the repo has none. */
+  latestRelease(repo: string): Promise<Release | undefined>;
+  /** undefined on 404. */
+  releaseByTag(repo: string, tag: string): Promise<Release | undefined>;
+  /** Every release, newest first, following Link pagination. Throws TOOL_NOT_FOUND for a missing repo. */
+  listReleases(repo: string): Promise<Release[]>;
+  /** Raw bytes of a release asset, following the CDN redirect, never sending the token off the API host. */
+  openAsset(asset: Asset): Promise<AssetStream>;
+  /** Small text assets such as checksum files. */
+  fetchText(asset: Asset): Promise<string>;
+}
+
+export interface AssetStream {
+  body: NodeJS.ReadableStream & AsyncIterable<Buffer>;
+  /** Content-Length when the server sent one. */
+  size: number | undefined;
+  url: string;
+}

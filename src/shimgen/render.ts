@@ -1,0 +1,53 @@
+/** Fills the shims/posix.sh template for one executable. Pure apart from reading the template once. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { toolDirName } from '../store/layout.js';
+
+export const SHIM_VERSION = '1';
+const TEMPLATE_FILE = fileURLToPath(new URL('../../../shims/posix.sh', import.meta.url));
+let template: string | undefined;
+
+export interface ShimInput {
+  home: string;
+  toolId: string;
+  exe: string;
+  envVar: string;
+  /** Names a .tools line may use for this tool. */
+  aliases: readonly string[];
+  node: string;
+  cli: string;
+}
+
+/** Single-quote for sh: 'it'\''s'. */
+export function shQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A case pattern matching the name in any letter case: "rg" → "[rR][gG]". */
+export function caseInsensitivePattern(name: string): string {
+  return [...name]
+    .map((char) => {
+      const lower = char.toLowerCase();
+      const upper = char.toUpperCase();
+      if (lower !== upper) return `[${lower}${upper}]`;
+      return /[A-Za-z0-9._/-]/.test(char) ? char : `\\${char}`;
+    })
+    .join('');
+}
+
+export function renderShim(input: ShimInput): string {
+  template ??= readFileSync(TEMPLATE_FILE, 'utf8');
+  const values: Record<string, string> = {
+    HOME: shQuote(input.home),
+    DIR: toolDirName(input.toolId),
+    ENVVAR: input.envVar,
+    PATTERNS: input.aliases.map(caseInsensitivePattern).join(' | '),
+    CR: '\r',
+    EXE: input.exe,
+    TOOL: shQuote(input.toolId),
+    NODE: shQuote(input.node),
+    CLI: shQuote(input.cli),
+    SHIM_VERSION,
+  };
+  return template.replace(/@@([A-Z_]+)@@/g, (match, key: string) => values[key] ?? match);
+}

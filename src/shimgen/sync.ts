@@ -1,0 +1,45 @@
+/**
+ * Makes TOOL_HOME/shims match the added tools: one shim per exposed executable,
+ * stale ones removed. Each shim is written to a temp file and renamed, so a
+ * running shell never sees a half-written script.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { writeFileAtomic } from '../store/atomic.js';
+import type { Layout } from '../store/layout.js';
+import { renderShim, type ShimInput } from './render.js';
+
+export type ShimSpec = Omit<ShimInput, 'home' | 'node' | 'cli'>;
+
+export interface ShimSyncResult {
+  written: string[];
+  removed: string[];
+  /** Executables two tools both expose; the first tool (by name) keeps the shim. */
+  conflicts: { exe: string; kept: string; skipped: string }[];
+}
+
+export async function syncShims(layout: Layout, specs: readonly ShimSpec[], cli: { node: string; script: string }): Promise<ShimSyncResult> {
+  const result: ShimSyncResult = { written: [], removed: [], conflicts: [] };
+  const byExe = new Map<string, ShimSpec>();
+  for (const spec of specs) {
+    const owner = byExe.get(spec.exe);
+    if (owner) result.conflicts.push({ exe: spec.exe, kept: owner.toolId, skipped: spec.toolId });
+    else byExe.set(spec.exe, spec);
+  }
+  for (const spec of byExe.values()) {
+    const text = renderShim({ ...spec, home: layout.home, node: cli.node, cli: cli.script });
+    await writeFileAtomic(layout.shim(spec.exe), text, 0o755);
+    result.written.push(spec.exe);
+  }
+  let existing: string[] = [];
+  try {
+    existing = await readdir(layout.shims);
+  } catch {
+    existing = [];
+  }
+  for (const name of existing) {
+    if (byExe.has(name) || name.endsWith('.tmp')) continue;
+    await rm(layout.shim(name), { force: true });
+    result.removed.push(name);
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every path under TOOL_HOME, and nothing else joins them. Shims, the index the
+ * shims read, the store, staging and state all live here, so the layout can be
+ * versioned (LAYOUT_VERSION) and moved as one.
+ *
+ *   TOOL_HOME/
+ *     layout-version            "1"
+ *     global.tools              the global selection (.tools format)
+ *     shims/<exe>               POSIX sh shims, the one directory on PATH
+ *     store/<tool>/<version>/   read-only once published: bin/<exe>, files/, manifest.json
+ *     live/<tool>/bin/<exe>     writable copy a self-updating tool runs from
+ *     index/<tool>/<spec>       symlink → store version (or live copy): what the shim execs
+ *     index/.stamp              touched whenever the index is rebuilt
+ *     state/tools/<tool>.json   approval, executables and options of an added tool
+ *     state/specs/<tool>        specs seen in .tools files (one per line), kept in the index
+ *     state/history/<tool>.jsonl
+ *     locks/<tool>              proper-lockfile lock directories
+ *     tmp/                      staging, same filesystem as store/ so rename publishes
+ */
+import { join } from 'node:path';
+
+export const LAYOUT_VERSION = '1';
+
+/** "BurntSushi/ripgrep" → "BurntSushi__ripgrep": GitHub owners never contain "_". */
+export function toolDirName(toolId: string): string {
+  return toolId.replace('/', '__');
+}
+
+export function toolIdFromDirName(dirName: string): string {
+  return dirName.replace('__', '/');
+}
+
+export function createLayout(home: string) {
+  const store = join(home, 'store');
+  const index = join(home, 'index');
+  const state = join(home, 'state');
+  return {
+    home,
+    layoutVersionFile: join(home, 'layout-version'),
+    globalTools: join(home, 'global.tools'),
+    shims: join(home, 'shims'),
+    shim: (exe: string) => join(home, 'shims', exe),
+    store,
+    toolStore: (toolId: string) => join(store, toolDirName(toolId)),
+    versionDir: (toolId: string, version: string) => join(store, toolDirName(toolId), version),
+    versionBin: (toolId: string, version: string, exe: string) =>
+      join(store, toolDirName(toolId), version, 'bin', exe),
+    manifest: (toolId: string, version: string) => join(store, toolDirName(toolId), version, 'manifest.json'),
+    live: (toolId: string) => join(home, 'live', toolDirName(toolId)),
+    liveBin: (toolId: string, exe: string) => join(home, 'live', toolDirName(toolId), 'bin', exe),
+    liveRoot: join(home, 'live'),
+    index,
+    indexStamp: join(index, '.stamp'),
+    toolIndex: (toolId: string) => join(index, toolDirName(toolId)),
+    toolState: (toolId: string) => join(state, 'tools', `${toolDirName(toolId)}.json`),
+    toolStates: join(state, 'tools'),
+    seenSpecs: (toolId: string) => join(state, 'specs', toolDirName(toolId)),
+    history: (toolId: string) => join(state, 'history', `${toolDirName(toolId)}.jsonl`),
+    cache: join(home, 'cache'),
+    lock: (toolId: string) => join(home, 'locks', toolDirName(toolId)),
+    locks: join(home, 'locks'),
+    tmp: join(home, 'tmp'),
+    log: join(home, 'log'),
+  };
+}
+
+export type Layout = ReturnType<typeof createLayout>;

@@ -1,0 +1,36 @@
+/**
+ * One lock per tool around everything that changes that tool's store entries,
+ * index and state, so two terminals installing at once end with one good copy.
+ * The sole importer of proper-lockfile. Its locks are directories refreshed
+ * while held and considered stale after `stale` ms, so a killed process cannot
+ * block the next install for long; they are also removed on normal exit.
+ */
+import { mkdir } from 'node:fs/promises';
+import lockfile from 'proper-lockfile';
+import { ToolError } from '../core/errors.js';
+import type { Layout } from './layout.js';
+
+const STALE_MS = 15_000;
+
+export async function withToolLock<T>(layout: Layout, toolId: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(layout.locks, { recursive: true });
+  const target = layout.lock(toolId);
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(target, {
+      realpath: false,
+      stale: STALE_MS,
+      retries: { retries: 600, factor: 1, minTimeout: 100, maxTimeout: 100 },
+    });
+  } catch (error) {
+    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${target}.lock for ${toolId}`, {
+      hint: 'Wait for it to finish, or remove that directory if no tool process is running',
+      cause: error,
+    });
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => {});
+  }
+}

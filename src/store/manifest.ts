@@ -1,0 +1,24 @@
+/** The record kept inside every published store version: where its bytes came from and how they were checked. */
+
+export type Verification =
+  | { method: 'digest'; source: string }
+  | { method: 'checksum-file'; source: string }
+  | { method: 'none'; source?: undefined };
+
+export interface Manifest {
+  schema: 1;
+  tool: string;
+  repo: string;
+  version: string;
+  tag: string;
+  asset: { name: string; url: string; size: number | undefined };
+  /** SHA-256 of the downloaded asset, hex. */
+  sha256: string;
+  verification: Verification;
+  /** Executable name → path inside the version directory. */
+  bins: Record<string, string>;
+  platform: string;
+  installedAt: string;
+  /** Why this version exists: added, pinned, updated, self-update, … */
+  cause: string;
+}
