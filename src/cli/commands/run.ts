@@ -6,5 +6,7 @@ import { cliContext } from '../app-context.js';
 export async function run(text: string, args: string[]): Promise<void> {
   const request = parseToolRequest(text);
   const target = await prepareRun(cliContext(), request);
-  exitLikeChild(await runForeground(target.path, args));
+  // Commander keeps the "--" that separates our options from the tool's; drop exactly one.
+  const toolArgs = args[0] === '--' ? args.slice(1) : args;
+  exitLikeChild(await runForeground(target.path, toolArgs));
 }

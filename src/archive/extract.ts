@@ -1,0 +1,98 @@
+/**
+ * Archive extraction: dispatch on the archive kind to the tar, zip or
+ * single-file backend, then give every extracted file and directory its final
+ * mode. Callers extract into an empty staging directory and discard it on any
+ * error; nothing is ever written outside it.
+ */
+import { constants, createReadStream } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
+import { asArchiveError, badArchive, describeArchive } from './archive-errors.js';
+import { codecOf, createDecompressor } from './decompress.js';
+import type { ExtractedFile } from './entry-guard.js';
+import { isTarKind, type ArchiveKind } from './kind.js';
+import { extractSingleFile } from './single-file.js';
+import { extractTar } from './tar.js';
+import { extractZip } from './zip.js';
+
+export type { ExtractedFile } from './entry-guard.js';
+
+export interface ExtractOptions {
+  kind: ArchiveKind;
+  /** An existing empty directory; nothing may be written outside it. */
+  dest: string;
+  /** For single-file kinds (raw, gz, xz, bz2, zst): the file name to write inside dest. */
+  singleFileName: string;
+  /** The asset name, URL or path to name in error messages; extractFile defaults it to the file. */
+  source?: string;
+}
+
+/** True when extractStream supports the kind (zip needs its central directory, at the end of the file). */
+export function canStream(kind: ArchiveKind): boolean {
+  return kind !== 'zip';
+}
+
+/** Extracts an archive on disk. Rejects with TOOL_UNSAFE_ARCHIVE or TOOL_BAD_ARCHIVE. */
+export async function extractFile(file: string, options: ExtractOptions): Promise<ExtractedFile[]> {
+  const named = { ...options, source: options.source ?? file };
+  if (options.kind !== 'zip') return extractStream(createReadStream(file), named);
+  const dest = await checkDest(options.dest);
+  const archive = describeArchive('zip', named.source);
+  try {
+    return await applyModes(dest, await extractZip(file, { dest, archive }));
+  } catch (error) {
+    throw asArchiveError(error, archive);
+  }
+}
+
+/**
+ * Extracts from a stream (every kind except zip), so download, hashing and
+ * extraction can run as one pipeline. Rejects with TOOL_BAD_ARCHIVE for zip.
+ */
+export async function extractStream(
+  source: NodeJS.ReadableStream | Readable,
+  options: ExtractOptions,
+): Promise<ExtractedFile[]> {
+  const archive = describeArchive(options.kind, options.source);
+  if (!canStream(options.kind)) {
+    throw badArchive(archive, 'cannot be extracted while it downloads', undefined);
+  }
+  const dest = await checkDest(options.dest);
+  // Errors from source or decoder reach the backend through `plain`; the callback only keeps them from going unhandled.
+  const plain = pipeline(source, createDecompressor(codecOf(options.kind)), () => {});
+  try {
+    const files = isTarKind(options.kind)
+      ? await extractTar(plain, { dest, archive })
+      : await extractSingleFile(plain, { dest, archive, fileName: options.singleFileName });
+    return await applyModes(dest, files);
+  } catch (error) {
+    plain.destroy();
+    throw asArchiveError(error, archive);
+  }
+}
+
+/** The contract says dest exists and is empty; the symlink checks rely on the second part. */
+async function checkDest(dest: string): Promise<string> {
+  const absolute = resolve(dest);
+  const entries = await readdir(absolute);
+  if (entries.length > 0) throw new Error(`extraction directory ${absolute} is not empty`);
+  return absolute;
+}
+
+/**
+ * Sets each file and directory to exactly the mode the guard chose, whatever the
+ * process umask made of it. O_NOFOLLOW: a chmod must never land on a link's target.
+ */
+async function applyModes(dest: string, files: ExtractedFile[]): Promise<ExtractedFile[]> {
+  for (const file of files) {
+    if (file.type === 'symlink') continue;
+    const handle = await open(join(dest, file.path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      await handle.chmod(file.mode);
+    } finally {
+      await handle.close();
+    }
+  }
+  return files;
+}
