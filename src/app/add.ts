@@ -45,7 +45,8 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   const outcome = await ensureInstalled(ctx, found, spec, {
     cause: 'added',
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
-    preferInstalled: spec.kind !== 'latest',
+    // An explicit add asks upstream: "ripgrep@14" means the newest 14.x, not whichever 14.x is lying around.
+    preferInstalled: false,
   });
   const state = await rememberTool(ctx, found, outcome.manifest, {
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),

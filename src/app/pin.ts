@@ -21,7 +21,7 @@ export interface PinResult {
 export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<PinResult> {
   const found = await identifyTool(ctx, request.name);
   const asked = parseSpec(request.spec ?? 'latest');
-  const outcome = await ensureInstalled(ctx, found, asked, { cause: 'pinned', preferInstalled: asked.kind !== 'latest' });
+  const outcome = await ensureInstalled(ctx, found, asked, { cause: 'pinned', preferInstalled: false });
   // A bare `tool pin x` pins what it installed, so the project gets the same bytes everywhere.
   const spec = request.spec ?? outcome.version;
   const state = await rememberTool(ctx, found, outcome.manifest);

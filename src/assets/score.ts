@@ -61,7 +61,9 @@ export function fitAsset(name: string, platform: Platform, toolWords: ReadonlySe
   ];
   const formatText = format === 'raw' ? (exe ? '.exe' : 'raw binary') : format;
   const parts = [traits.os, arch.text, libc.text, formatText].filter((part) => part !== '');
-  const extra = [...traits.bad, ...traits.extras];
+  // The leading word is normally the program's name; it still counts in the rank
+  // ("denort" loses to "deno" for tool deno) but saying so would only be noise.
+  const extra = [...traits.bad, ...traits.extras.filter((word) => word !== traits.lead)];
   const tail = extra.length > 0 ? ` (also says: ${extra.join(', ')})` : '';
   return { ok: true, rank, reason: `matches ${parts.join(', ')}${tail}`, rosetta: arch.rosetta };
 }

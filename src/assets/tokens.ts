@@ -27,6 +27,8 @@ export interface AssetTraits {
   exe: boolean;
   /** Words that are neither platform, version nor tool name ("baseline", "no-web"). */
   extras: string[];
+  /** The first word when it is an extra: usually the program's own name ("gh", "app"). */
+  lead?: string;
   /** Words that mark a build nobody wants by default ("debug", "profile", "update"). */
   bad: string[];
 }
@@ -79,7 +81,7 @@ define('static', { static: true });
 define('msvc', { libc: 'msvc', os: 'windows' });
 
 /** Words that carry no information about fitness. */
-const neutral = new Set(['#ver', 'unknown', 'pc', 'none', 'bin', 'binary', 'cli', 'release', 'portable', 'standalone']);
+const neutral = new Set(['#ver', 'unknown', 'pc', 'none', 'bin', 'binary', 'exe', 'cli', 'release', 'portable', 'standalone']);
 /** Words of builds a careful human skips unless nothing else fits. */
 const badWords = new Set([
   'debug', 'dbg', 'profile', 'symbols', 'pdb', 'update', 'updater', 'installer', 'setup',
@@ -117,11 +119,14 @@ export function readTraits(stem: string, exe: boolean, toolWords: ReadonlySet<st
   const traits: AssetTraits = { archImplied: false, static: false, exe, extras: [], bad: [] };
   let explicitArch: Arch | 'universal' | undefined;
   let impliedArch: Arch | 'universal' | 'other' | undefined;
-  for (const word of splitWords(stem)) {
+  for (const [index, word] of splitWords(stem).entries()) {
     const meaning = meanings.get(word);
     if (meaning === undefined) {
       if (badWords.has(word)) traits.bad.push(word);
-      else if (!neutral.has(word) && !toolWords.has(word)) traits.extras.push(word);
+      else if (!neutral.has(word) && !toolWords.has(word)) {
+        traits.extras.push(word);
+        if (index === 0) traits.lead = word;
+      }
       continue;
     }
     if (meaning.os === 'other') traits.otherOs ??= word;

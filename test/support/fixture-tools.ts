@@ -39,6 +39,7 @@ case "$1" in
     pid=$!
     trap 'kill "$pid" 2>/dev/null; echo "got TERM"; exit 143' TERM
     trap 'kill "$pid" 2>/dev/null; echo "got INT"; exit 130' INT
+    echo ready >&2
     wait "$pid"
     exit 0 ;;
   --pwd) pwd ;;

@@ -52,6 +52,8 @@ export function run(file: string, args: string[], env: Record<string, string | u
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    // A tool that exits without reading stdin closes the pipe first; that is not an error.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
     options.onSpawn?.(child);
   });

@@ -14,6 +14,8 @@ export interface TarEntry {
   body?: string;
   mode?: number;
   linkname?: string;
+  uid?: number;
+  gid?: number;
 }
 
 const tarTypeFlags = { file: '0', hardlink: '1', symlink: '2', chardev: '3', dir: '5', fifo: '6' } as const;
@@ -34,8 +36,8 @@ export function makeTar(entries: readonly TarEntry[]): Buffer {
     const header = Buffer.alloc(512);
     field(header, 0, 100, entry.name);
     octal(header, 100, 8, entry.mode ?? (type === 'dir' ? 0o755 : 0o644));
-    octal(header, 108, 8, 0);
-    octal(header, 116, 8, 0);
+    octal(header, 108, 8, entry.uid ?? 0);
+    octal(header, 116, 8, entry.gid ?? 0);
     octal(header, 124, 12, body.length);
     octal(header, 136, 12, 946684800);
     field(header, 156, 1, tarTypeFlags[type]);
