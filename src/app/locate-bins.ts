@@ -30,7 +30,8 @@ function bySpec(files: readonly FileLike[], bin: BinSpec, vars: Record<string, s
   const names = [bin.name, `${bin.name}.exe`];
   return files
     .filter((file) => file.type !== 'dir' && names.includes(posix.basename(file.path)))
-    .sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+    // Executable files first (a 0644 completion script may share the name), then shallowest.
+    .sort((a, b) => Number(isExecutable(b)) - Number(isExecutable(a)) || a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
 }
 
 /** exe name → path relative to the extraction root. */

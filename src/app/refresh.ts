@@ -13,6 +13,7 @@ import { syncShims, type ShimSyncResult } from '../shimgen/sync.js';
 import { installedVersions } from '../store/read.js';
 import { isIndexableSpec, planIndex, removeIndex, writeIndex } from '../store/spec-index.js';
 import { listToolStates } from '../store/tool-state.js';
+import { readLiveMarker } from '../store/live.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
 
@@ -44,11 +45,12 @@ export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise
     await removeIndex(ctx.layout, tool.id);
     return;
   }
+  const { isLive } = await import('./activate.js');
   const plan = planIndex({
     versions,
     seenSpecs: await readSeenSpecs(ctx, tool.id),
     globalSpec: await globalSpecOf(ctx, tool),
-    globalIsLive: false,
+    globalIsLive: isLive(tool) && (await readLiveMarker(ctx.layout, tool.id)) !== undefined,
   });
   await writeIndex(ctx.layout, tool.id, plan);
 }

@@ -6,6 +6,8 @@
  */
 import { mkdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badArchive, unsafeEntry } from './archive-errors.js';
 import { EntryGuard, type ExtractedFile } from './entry-guard.js';
@@ -68,7 +70,8 @@ async function writeEntry(zip: ZipFile, entry: Entry, guard: EntryGuard, options
     await symlink(linkTarget as string, target);
     return;
   }
-  await writeNewFile(target, admitted.mode, await zip.openReadStreamPromise(entry));
+  const body = await zip.openReadStreamPromise(entry);
+  await writeNewFile(target, admitted.mode, body, crcCheck(entry.crc32, name, options.archive));
 }
 
 /**
@@ -80,6 +83,20 @@ function entryType(name: string, unixMode: number): string {
   if (format === 0o040000 || name.endsWith('/')) return 'dir';
   if (format === 0 || format === 0o100000) return 'file';
   return fileTypes[format] ?? `unknown (mode ${unixMode.toString(8)})`;
+}
+
+/** yauzl checks sizes but not CRC-32, so a stored entry with flipped bytes would pass unnoticed. */
+function crcCheck(expected: number, name: string, archive: string): Transform {
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(crc === expected ? null : badArchive(archive, `entry ${JSON.stringify(name)} fails its CRC-32 check`));
+    },
+  });
 }
 
 async function readLinkTarget(zip: ZipFile, entry: Entry, name: string, archive: string): Promise<string> {

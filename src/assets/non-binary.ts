@@ -14,18 +14,34 @@
 export type NonBinaryKind = 'checksum' | 'signature' | 'package' | 'source' | 'metadata';
 
 const suffixKinds: readonly [NonBinaryKind, readonly string[]][] = [
-  ['checksum', ['.sha256', '.sha256sum', '.sha512', '.sha512sum', '.sha1', '.sha1sum', '.md5', '.md5sum', '.sha', '.b3', '.sum', '.sums']],
+  [
+    'checksum',
+    [
+      '.sha256', '.sha256sum', '.sha512', '.sha512sum', '.sha1', '.sha1sum', '.md5', '.md5sum', '.sha', '.b3',
+      '.sum', '.sums',
+    ],
+  ],
   [
     'signature',
-    ['.sig', '.asc', '.minisig', '.pem', '.crt', '.cert', '.sigstore', '.bundle', '.intoto.jsonl', '.sbom', '.spdx', '.proof', '.pub', '.att', '.provenance', '.zsync'],
+    [
+      '.sig', '.asc', '.minisig', '.pem', '.crt', '.cert', '.sigstore', '.sigstore.json', '.bundle', '.intoto.jsonl',
+      '.sbom', '.sbom.json', '.spdx', '.spdx.json', '.cdx.json', '.proof', '.pub', '.att', '.provenance', '.zsync',
+    ],
   ],
   [
     'package',
-    ['.deb', '.rpm', '.apk', '.msi', '.pkg', '.dmg', '.snap', '.flatpak', '.appimage', '.nupkg', '.whl', '.msix', '.appx', '.ipk', '.vsix', '.7z', '.pkg.tar.zst', '.pkg.tar.xz', '.pkg.tar.gz'],
+    [
+      '.deb', '.rpm', '.apk', '.msi', '.pkg', '.dmg', '.snap', '.flatpak', '.appimage', '.nupkg', '.whl', '.msix',
+      '.appx', '.ipk', '.vsix', '.7z', '.pkg.tar.zst', '.pkg.tar.xz', '.pkg.tar.gz',
+    ],
   ],
   [
     'metadata',
-    ['.json', '.jsonl', '.txt', '.md', '.yaml', '.yml', '.toml', '.xml', '.html', '.pdf', '.rb', '.desktop', '.ts', '.js', '.py', '.sh', '.ps1', '.bat', '.cmd', '.fish', '.zsh', '.bash', '.png', '.svg', '.ico', '.plist', '.bsdiff', '.patch', '.diff', '.lock'],
+    [
+      '.json', '.jsonl', '.txt', '.md', '.yaml', '.yml', '.toml', '.xml', '.html', '.pdf', '.rb', '.desktop', '.ts',
+      '.js', '.py', '.sh', '.ps1', '.bat', '.cmd', '.fish', '.zsh', '.bash', '.png', '.svg', '.ico', '.plist',
+      '.bsdiff', '.patch', '.diff', '.lock',
+    ],
   ],
 ];
 

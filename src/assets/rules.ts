@@ -36,7 +36,10 @@ export function findRule(
  * the tag's first number onwards stands in ("bun-v1.1.38" → "1.1.38"); with
  * neither, the placeholder becomes `*` so the rule still narrows by platform.
  */
-export function fillTemplate(template: string, fill: { version?: string | undefined; tag?: string | undefined }): string {
+export function fillTemplate(
+  template: string,
+  fill: { version?: string | undefined; tag?: string | undefined },
+): string {
   const fromTag = fill.tag === undefined ? undefined : /\d.*$/.exec(fill.tag)?.[0];
   const version = fill.version?.replace(/^v/, '') ?? fromTag ?? '*';
   const tag = fill.tag ?? (fill.version === undefined ? '*' : fill.version);

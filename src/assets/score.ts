@@ -4,7 +4,7 @@
  * right, lower first, so each rule of preference is one visible position
  * instead of a weight hidden in a sum.
  */
-import { archiveKindOf, type ArchiveKind } from '../archive/kind.js';
+import { archiveKindOf, stripArchiveSuffix, type ArchiveKind } from '../archive/kind.js';
 import type { Platform } from '../core/platform.js';
 import { nonBinaryKind } from './non-binary.js';
 import { readTraits, type AssetTraits } from './tokens.js';
@@ -14,52 +14,44 @@ export type Fit =
   | { ok: false; why: string };
 
 /**
- * Formats in the order a user wants them. A raw binary first: when a project
- * ships both (yq, yt-dlp, mise) the raw file is the one its README tells you
- * to download, and yt-dlp's zips are "unpackaged, no self-update" builds.
- * On Windows .zip is the native archive, so it comes before tarballs.
+ * Archive kinds in the order a user wants them. A raw binary first: when a
+ * project ships both (yq, yt-dlp, mise) the raw file is the one its README
+ * tells you to download, and yt-dlp's zips are "unpackaged, no self-update"
+ * builds. On Windows .zip is the native archive, so it comes before tarballs.
  */
-const unixFormats: readonly string[] = ['raw', '.tar.gz', '.tgz', '.tar.xz', '.tar.zst', '.tar.bz2', '.zip', '.tar', '.gz', '.xz', '.bz2', '.zst'];
-const windowsFormats: readonly string[] = ['raw', '.zip', '.tar.gz', '.tgz', '.tar.xz', '.tar.zst', '.tar.bz2', '.tar', '.gz', '.xz', '.bz2', '.zst'];
-
-/** The archive suffix as written (".tgz", not its kind), or "raw". */
-export function formatOf(name: string): string {
-  const kind: ArchiveKind = archiveKindOf(name);
-  if (kind === 'raw') return 'raw';
-  const lower = name.toLowerCase();
-  return lower.endsWith('.tgz') ? '.tgz' : `.${kind}`;
-}
-
-function stemOf(name: string, format: string): string {
-  const withoutArchive = format === 'raw' ? name : name.slice(0, name.length - format.length);
-  return withoutArchive.toLowerCase().endsWith('.exe') ? withoutArchive.slice(0, -4) : withoutArchive;
-}
+const tarballs: readonly ArchiveKind[] = ['tar.gz', 'tar.xz', 'tar.zst', 'tar.bz2'];
+const compressed: readonly ArchiveKind[] = ['tar', 'gz', 'xz', 'bz2', 'zst'];
+const unixOrder: readonly ArchiveKind[] = ['raw', ...tarballs, 'zip', ...compressed];
+const windowsOrder: readonly ArchiveKind[] = ['raw', 'zip', ...tarballs, ...compressed];
 
 /** Judges one asset name for one platform; `toolWords` are words of the tool's own name. */
 export function fitAsset(name: string, platform: Platform, toolWords: ReadonlySet<string>): Fit {
   const skipped = nonBinaryKind(name);
   if (skipped) return { ok: false, why: `a ${skipped} file` };
-  const format = formatOf(name);
-  const exe = format === 'raw' && name.toLowerCase().endsWith('.exe');
-  const traits = readTraits(stemOf(name, format), exe, toolWords);
+  const kind = archiveKindOf(name);
+  const archiveStem = stripArchiveSuffix(name);
+  const exe = kind === 'raw' && name.toLowerCase().endsWith('.exe');
+  const traits = readTraits(exe ? archiveStem.slice(0, -4) : archiveStem, exe, toolWords);
   if (traits.otherOs) return { ok: false, why: `built for ${traits.otherOs}` };
   if (traits.os === undefined) return { ok: false, why: 'no OS in its name' };
   if (traits.os !== platform.os) return { ok: false, why: `built for ${traits.os}` };
   if (exe && platform.os !== 'windows') return { ok: false, why: 'a Windows .exe' };
   if (traits.otherArch) return { ok: false, why: `built for ${traits.otherArch}` };
   const arch = archFit(traits, platform);
-  if (!arch) return { ok: false, why: `built for ${traits.arch ?? 'another CPU'}` };
+  if (!arch) {
+    return { ok: false, why: traits.arch ? `built for ${traits.arch}` : 'no arch in its name (x64 by convention)' };
+  }
   const libc = libcFit(traits, platform);
-  const formats = platform.os === 'windows' ? windowsFormats : unixFormats;
+  const order = platform.os === 'windows' ? windowsOrder : unixOrder;
   const rank = [
     arch.rosetta ? 1 : 0,
     -libc.score,
     -arch.score,
     traits.bad.length,
     traits.extras.length,
-    formats.indexOf(format),
+    order.indexOf(kind),
   ];
-  const formatText = format === 'raw' ? (exe ? '.exe' : 'raw binary') : format;
+  const formatText = kind === 'raw' ? (exe ? '.exe' : 'raw binary') : name.slice(archiveStem.length).toLowerCase();
   const parts = [traits.os, arch.text, libc.text, formatText].filter((part) => part !== '');
   // The leading word is normally the program's name; it still counts in the rank
   // ("denort" loses to "deno" for tool deno) but saying so would only be noise.

@@ -77,7 +77,11 @@ export function selectAsset<A extends AssetLike>(
 }
 
 /** All assets, best first: fitting ones by rank, then the rest; ties by name. */
-function rankAll<A extends AssetLike>(assets: readonly A[], platform: Platform, toolWords: ReadonlySet<string>): Ranked<A>[] {
+function rankAll<A extends AssetLike>(
+  assets: readonly A[],
+  platform: Platform,
+  toolWords: ReadonlySet<string>,
+): Ranked<A>[] {
   const ranked = assets.map((asset) => ({ asset, fit: fitAsset(asset.name, platform, toolWords) }));
   return ranked.sort((a, b) => {
     if (a.fit.ok !== b.fit.ok) return a.fit.ok ? -1 : 1;
@@ -118,7 +122,8 @@ function noMatch(assets: readonly AssetLike[], platform: Platform, options: Sele
   const sorted = [...names].sort();
   const shown = sorted.slice(0, maxNamesInError).join(', ');
   const more = sorted.length > maxNamesInError ? ` and ${sorted.length - maxNamesInError} more` : '';
-  const list = sorted.length > 0 ? `candidates: ${shown}${more}` : 'the release has only checksums, signatures, packages or sources';
+  const list =
+    sorted.length > 0 ? `candidates: ${shown}${more}` : 'the release has only checksums, signatures, packages or sources';
   const prefix = why ? `${why}; ` : '';
   return new ToolError(
     'TOOL_NO_MATCHING_ASSET',

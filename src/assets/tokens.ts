@@ -81,7 +81,9 @@ define('static', { static: true });
 define('msvc', { libc: 'msvc', os: 'windows' });
 
 /** Words that carry no information about fitness. */
-const neutral = new Set(['#ver', 'unknown', 'pc', 'none', 'bin', 'binary', 'exe', 'cli', 'release', 'portable', 'standalone']);
+const neutral = new Set([
+  '#ver', 'unknown', 'pc', 'none', 'bin', 'binary', 'exe', 'cli', 'release', 'portable', 'standalone',
+]);
 /** Words of builds a careful human skips unless nothing else fits. */
 const badWords = new Set([
   'debug', 'dbg', 'profile', 'symbols', 'pdb', 'update', 'updater', 'installer', 'setup',

@@ -35,6 +35,11 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_BAD_SPEC: ExitCode.config,
   TOOL_BAD_REGISTRY: ExitCode.config,
   TOOL_BAD_SETTING: ExitCode.config,
+  TOOL_UNSUPPORTED_PLATFORM: ExitCode.config,
+  TOOL_BIN_NOT_FOUND: ExitCode.notFound,
+  TOOL_BIN_AMBIGUOUS: ExitCode.notFound,
+  TOOL_LOCKED: ExitCode.failure,
+  TOOL_EXEC_FAILED: ExitCode.failure,
 };
 
 export interface ToolErrorOptions {

@@ -12,7 +12,11 @@ export interface ParsedVersion {
   pre: string | undefined;
 }
 
-const VERSION_RE = /^v?(\d+(?:\.\d+)*)(?:[-+]?((?:[0-9A-Za-z]+)(?:[.-][0-9A-Za-z]+)*))?$/;
+// Numeric parts; then a prerelease after "-" ("1.0.0-rc.1"), or glued on / after a dot when it
+// starts with a letter ("1.0.0rc1", "2.45.1.windows.1") but is not an x-range ("14.x"); then
+// "+build" metadata, which never affects order. (?!\d) stops backtracking into a number.
+const VERSION_RE =
+  /^v?(\d+(?:\.\d+)*)(?!\d)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)|\.?(?![xX*](?:\.|$))([A-Za-z][0-9A-Za-z]*(?:[.-][0-9A-Za-z]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** "v1.2.3-rc.1" → {parts:[1,2,3], pre:"rc.1"}; undefined when it is not a version. */
 export function parseVersion(text: string): ParsedVersion | undefined {
@@ -20,7 +24,7 @@ export function parseVersion(text: string): ParsedVersion | undefined {
   if (!match?.[1]) return undefined;
   const parts = match[1].split('.').map(Number);
   if (parts.some((part) => !Number.isSafeInteger(part))) return undefined;
-  return { parts, pre: match[2] };
+  return { parts, pre: match[2] ?? match[3] };
 }
 
 export function isVersion(text: string): boolean {

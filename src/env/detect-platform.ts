@@ -57,9 +57,18 @@ function override<T>(env: Env, name: string, aliases: Record<string, T>): T | un
  * glibc); otherwise musl when a musl loader is installed; glibc by default.
  */
 export function detectLibc(): Libc {
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-  if (report?.header?.glibcVersionRuntime) return 'gnu';
+  if (glibcRuntime()) return 'gnu';
   return hasMuslLoader() ? 'musl' : 'gnu';
+}
+
+function glibcRuntime(): string | undefined {
+  try {
+    const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+    return report?.header?.glibcVersionRuntime;
+  } catch {
+    // No report support (unusual builds): fall back to looking for the musl loader.
+    return undefined;
+  }
 }
 
 function hasMuslLoader(): boolean {

@@ -59,7 +59,8 @@ export function nameMatches(name: string, aliases: readonly string[]): boolean {
  * (keeping its trailing comment), drop later duplicates, or append a line.
  */
 export function setToolsEntry(text: string, aliases: readonly string[], name: string, spec: string): string {
-  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
   let written = false;
   const out: string[] = [];
   for (const rawLine of lines) {
@@ -68,13 +69,13 @@ export function setToolsEntry(text: string, aliases: readonly string[], name: st
       out.push(rawLine);
     } else if (!written) {
       const hash = rawLine.indexOf('#');
-      const comment = hash < 0 ? '' : ` ${rawLine.slice(hash).replace(/\r$/, '')}`;
+      const comment = hash < 0 ? '' : ` ${rawLine.slice(hash)}`;
       out.push(`${name} ${spec}${comment}`);
       written = true;
     }
   }
   if (!written) out.push(`${name} ${spec}`);
-  return `${out.join('\n')}\n`;
+  return `${out.join(eol)}${eol}`;
 }
 
 /** Remove every line naming the tool; comments and other lines stay. */

@@ -23,8 +23,12 @@ class FieldChecker {
     });
   }
 
-  object(value: unknown, field: string): Json {
+  /** An object whose keys must all be in `known` (when given): typos fail instead of vanishing. */
+  object(value: unknown, field: string, known?: readonly string[]): Json {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field, 'must be an object');
+    for (const key of known ? Object.keys(value) : []) {
+      if (!known!.includes(key)) this.fail(`${field}.${key}`, `is not a known field (expected ${known!.join(', ')})`);
+    }
     return value as Json;
   }
 
@@ -48,7 +52,7 @@ class FieldChecker {
 function checkBins(check: FieldChecker, value: unknown): RegistryEntry['bins'] {
   if (!Array.isArray(value) || value.length === 0) check.fail('bins', 'must be a non-empty array');
   return value.map((item, i) => {
-    const bin = check.object(item, `bins[${i}]`);
+    const bin = check.object(item, `bins[${i}]`, ['name', 'path']);
     const name = check.string(bin.name, `bins[${i}].name`)!;
     if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name)) check.fail(`bins[${i}].name`, 'must be a plain file name');
     const path = check.string(bin.path, `bins[${i}].path`, true);
@@ -72,13 +76,13 @@ function checkOptional(check: FieldChecker, json: Json): Partial<RegistryEntry> 
   if (json.tagPrefix !== undefined) out.tagPrefix = check.string(json.tagPrefix, 'tagPrefix')!;
   if (json.homepage !== undefined) out.homepage = check.string(json.homepage, 'homepage')!;
   if (json.checksum !== undefined) {
-    const checksum = check.object(json.checksum, 'checksum');
+    const checksum = check.object(json.checksum, 'checksum', ['file', 'ofBinary']);
     const file = check.string(checksum.file, 'checksum.file', true);
     if (checksum.ofBinary !== undefined && typeof checksum.ofBinary !== 'boolean') check.fail('checksum.ofBinary', 'must be true or false');
     out.checksum = { ...(file ? { file } : {}), ...(checksum.ofBinary ? { ofBinary: true } : {}) };
   }
   if (json.versionCommand !== undefined) {
-    const command = check.object(json.versionCommand, 'versionCommand');
+    const command = check.object(json.versionCommand, 'versionCommand', ['args', 'pattern']);
     const pattern = check.string(command.pattern, 'versionCommand.pattern', true);
     if (pattern) {
       try { new RegExp(pattern); } catch { check.fail('versionCommand.pattern', 'is not a valid regular expression'); }
@@ -86,7 +90,7 @@ function checkOptional(check: FieldChecker, json: Json): Partial<RegistryEntry> 
     out.versionCommand = { args: check.strings(command.args, 'versionCommand.args'), ...(pattern ? { pattern } : {}) };
   }
   if (json.selfUpdate !== undefined) {
-    const self = check.object(json.selfUpdate, 'selfUpdate');
+    const self = check.object(json.selfUpdate, 'selfUpdate', ['args', 'method']);
     out.selfUpdate = {
       args: check.strings(self.args, 'selfUpdate.args'),
       method: check.oneOf(self.method, 'selfUpdate.method', ['in-place', 'rename-dance', 'rename-over'] as const),

@@ -14,6 +14,8 @@ export interface ToolState {
   /** Executable names with a shim. */
   exes: string[];
   addedAt: string;
+  /** The spec the global selection follows ("latest", "14"); `tool update` moves within it. */
+  follow?: string;
   /** User's --asset glob, reused for every version. */
   assetGlob?: string;
   /** Runs from a writable live copy so its own updater works. */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { isToolError } from '../../../src/core/errors.js';
 
@@ -151,12 +151,25 @@ export async function makeSandbox(): Promise<Sandbox> {
     dest,
     input,
     outside: async () =>
-      (await readdir(root, { recursive: true }))
-        .map((path) => path.split(sep).join('/'))
-        .filter((path) => !expected.has(path) && !path.startsWith('a/b/dest/') && !path.startsWith('input/'))
-        .sort(),
+      (await walk(root)).filter(
+        (path) => !expected.has(path) && !path.startsWith('a/b/dest/') && !path.startsWith('input/'),
+      ),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Every path under `root`, relative and POSIX, sorted. Does not follow
+ * symlinks: Node 20's readdir({ recursive: true }) does, and loops on `l -> ..`.
+ */
+export async function walk(root: string, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    found.push(path);
+    if (entry.isDirectory()) found.push(...(await walk(root, path)));
+  }
+  return found.sort();
 }
 
 export const fixturesDir = new URL('../../../../test/fixtures/archives/', import.meta.url);

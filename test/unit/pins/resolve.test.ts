@@ -65,6 +65,12 @@ describe('findPin', () => {
     assert.deepEqual(pin, { spec: '13.0.0', source: { kind: 'file', path: join(base, 'a/.tools'), line: 3 } });
   });
 
+  it('skips a .tools that is a directory', async () => {
+    const base = await tree('dir-tools', { '.tools': 'ripgrep 13\n', 'a/.tools/.keep': '' });
+    const pin = await findPin(rg, { env: {}, cwd: join(base, 'a'), globalFile: join(base, 'none') });
+    assert.deepEqual(pin, { spec: '13', source: { kind: 'file', path: join(base, '.tools'), line: 1 } });
+  });
+
   it('falls back to the global file, then to undefined', async () => {
     const base = await tree('global', { 'work/.tools': 'jq 1.7.1\n', 'global-tools': 'jq 1\n\nripgrep 14 # global\n' });
     const context = { env: {}, cwd: join(base, 'work'), globalFile: join(base, 'global-tools') };

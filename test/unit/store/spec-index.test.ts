@@ -41,6 +41,16 @@ describe('planIndex', () => {
     assert.equal(result.latest, '14.1.1');
   });
 
+  it('points an exact calendar key at that day, not at its nightly, while shorter prefixes take the nightly', () => {
+    const result = plan({ versions: ['2024.10.22', '2024.10.22.1', '2024.08.06'] });
+    assert.equal(result['2024.10.22'], '2024.10.22');
+    assert.equal(result['v2024.10.22'], '2024.10.22');
+    assert.equal(result['2024.10.22.1'], '2024.10.22.1');
+    assert.equal(result['2024.10'], '2024.10.22.1');
+    assert.equal(result['2024.08'], '2024.08.06');
+    assert.equal(result.latest, '2024.10.22.1');
+  });
+
   it('indexes a prerelease only under its full version, never under a release prefix or latest', () => {
     assert.deepEqual(plan({ versions: ['9.99.1-rc.1'] }), { '9.99.1-rc.1': '9.99.1-rc.1', 'v9.99.1-rc.1': '9.99.1-rc.1' });
   });
@@ -68,7 +78,7 @@ describe('planIndex', () => {
     assert.equal(LIVE_TARGET, '@live');
   });
 
-  it('indexes only latest-less nothing when no versions are installed', () => {
+  it('indexes nothing, not even latest, when no versions are installed', () => {
     assert.deepEqual(plan({ seenSpecs: ['14'] }), {});
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Per-tool history of global version changes: append-only in meaning, written
+ * atomically (the whole file is rewritten through a temp file and rename, under
+ * the tool's lock), one JSON object per line.
+ */
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic.js';
+import type { Layout } from './layout.js';
+
+export type ChangeCause = 'added' | 'updated' | 'self-update' | 'rollback' | 'auto-update';
+
+export interface HistoryEntry {
+  at: string;
+  tool: string;
+  from: string | null;
+  to: string;
+  cause: ChangeCause;
+  /** SHA-256 of the executable or asset that became active. */
+  sha256: string;
+  /** verified / unverified / mismatch, for bytes that did not come from a checked download. */
+  check?: 'verified' | 'unverified' | 'mismatch';
+  note?: string;
+}
+
+export async function readHistory(layout: Layout, toolId: string): Promise<HistoryEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(layout.history(toolId), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as HistoryEntry];
+      } catch {
+        return []; // a damaged line must not hide the rest of the history
+      }
+    });
+}
+
+export async function appendHistory(layout: Layout, entry: HistoryEntry): Promise<void> {
+  const entries = await readHistory(layout, entry.tool);
+  const text = [...entries, entry].map((item) => JSON.stringify(item)).join('\n');
+  await writeFileAtomic(layout.history(entry.tool), `${text}\n`);
+}
