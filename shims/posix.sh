@@ -6,6 +6,7 @@
 # Anything unusual (unknown spec, missing version, bad line) hands over to the CLI.
 h=@@HOME@@
 i=$h/index/@@DIR@@
+@@AUTO@@
 s=${@@ENVVAR@@-}
 if [ -z "$s" ]; then
   set -f
@@ -29,6 +30,11 @@ if [ -z "$s" ]; then
 fi
 case $s in
   '' | .* | */*) ;;
-  *) [ -x "$i/$s/bin/@@EXE@@" ] && exec "$i/$s/bin/@@EXE@@" "$@" ;;
+  *)
+    # A live copy (self-updating tool) whose file is newer than its capture stamp
+    # was rewritten by the tool itself: the CLI captures it before running again.
+    if [ -x "$i/$s/bin/@@EXE@@" ]; then
+      [ -f "$i/$s/.live" ] && [ "$i/$s/bin/@@EXE@@" -nt "$i/$s/.live" ] || exec "$i/$s/bin/@@EXE@@" "$@"
+    fi ;;
 esac
 exec @@NODE@@ @@CLI@@ __shim @@TOOL@@ @@EXE@@ "$@"

@@ -6,12 +6,15 @@ import { readToolState, writeToolState, type ToolState } from '../store/tool-sta
 import type { AppContext } from './context.js';
 import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
-import { recordSeenSpec, refreshTool } from './refresh.js';
-import { writeSelection } from './selection.js';
+import { activateGlobal } from './activate.js';
+import { scheduleNextCheck } from './auto-update.js';
+import { syncAllShims } from './refresh.js';
 
 export interface AddOptions {
   assetGlob?: string;
   selfUpdate?: boolean;
+  /** Background update check interval in seconds. */
+  autoUpdateSeconds?: number;
 }
 
 export interface AddResult {
@@ -19,7 +22,8 @@ export interface AddResult {
   version: string;
   installed: boolean;
   manifest: Manifest;
-  globalSpec: string;
+  /** The spec the global selection follows from now on (`tool update` moves within it). */
+  follows: string;
   exes: string[];
   conflicts: { exe: string; kept: string }[];
 }
@@ -49,19 +53,21 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
     preferInstalled: false,
   });
   const state = await rememberTool(ctx, found, outcome.manifest, {
+    follow: spec.text,
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
     ...(options.selfUpdate !== undefined ? { selfUpdate: options.selfUpdate } : {}),
+    ...(options.autoUpdateSeconds ? { autoUpdateSeconds: options.autoUpdateSeconds } : {}),
   });
-  const tool = identityOf(found.id, found.repo, found.entry, state);
-  await writeSelection(ctx.layout.globalTools, tool.aliases, tool.id, spec.text);
-  await recordSeenSpec(ctx, tool.id, spec.text);
-  const shims = await refreshTool(ctx, tool);
+  if (options.autoUpdateSeconds) await scheduleNextCheck(ctx, found.id, options.autoUpdateSeconds);
+  // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
+  const tool = await activateGlobal(ctx, identityOf(found.id, found.repo, found.entry, state), outcome.version, { cause: 'added', held: false });
+  const shims = await syncAllShims(ctx);
   return {
     tool,
     version: outcome.version,
     installed: outcome.installed,
     manifest: outcome.manifest,
-    globalSpec: spec.text,
+    follows: spec.text,
     exes: state.exes,
     conflicts: shims.conflicts.filter((c) => c.skipped === tool.id),
   };

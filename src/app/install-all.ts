@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { assertApproved, identifyTool, identityOf, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
 import { recordSeenSpec, refreshTool } from './refresh.js';
+import { recordSeenFile } from './seen-files.js';
 
 export interface InstalledEntry {
   tool: string;
@@ -52,6 +53,7 @@ export async function installAll(ctx: AppContext): Promise<InstallAllResult> {
       hint: 'Each line is "<name> <spec>", e.g. "ripgrep 14.1.0"; # starts a comment',
     });
   }
+  await recordSeenFile(ctx, file.path);
   const plans = [];
   for (const entry of file.entries) plans.push({ entry, ...(await planLine(ctx, file.path, entry)) });
   const entries: InstalledEntry[] = [];

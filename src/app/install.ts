@@ -49,6 +49,7 @@ export async function planInstall(ctx: AppContext, github: GitHubClient, tool: T
     tag: release.tag_name,
     ...(glob ? { glob } : {}),
     toolName: tool.entry?.name ?? tool.repo.split('/')[1]!,
+    toolId: tool.id,
   });
   if (choice.rosetta) ctx.log(`note: no arm64 build of ${tool.id} ${version}; using ${choice.asset.name} under Rosetta 2`);
   const expected = await expectedHash(github, tool, release, choice.asset, version);

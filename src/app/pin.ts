@@ -9,6 +9,7 @@ import { ensureInstalled } from './install.js';
 import { rememberTool } from './add.js';
 import { recordSeenSpec, refreshTool } from './refresh.js';
 import { writeSelection } from './selection.js';
+import { recordSeenFile } from './seen-files.js';
 
 export interface PinResult {
   tool: ToolIdentity;
@@ -29,6 +30,7 @@ export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<Pi
   const file = join(await logicalCwd(ctx.settings.env, ctx.cwd), '.tools');
   await writeSelection(file, tool.aliases, tool.id, spec);
   await recordSeenSpec(ctx, tool.id, spec);
+  await recordSeenFile(ctx, file);
   await refreshTool(ctx, tool);
   return { tool, file, spec, version: outcome.version, installed: outcome.installed };
 }

@@ -31,6 +31,7 @@ export async function previewInstall(ctx: AppContext, request: ToolRequest, asse
     tag: release.tag_name,
     ...(assetGlob ? { glob: assetGlob } : {}),
     toolName: tool.entry?.name ?? tool.repo.split('/')[1]!,
+    toolId: tool.id,
   });
   const source = expectedHashSource(release.assets, choice.asset, {
     ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),

@@ -59,7 +59,7 @@ export async function syncAllShims(ctx: AppContext): Promise<ShimSyncResult> {
   const states = await listToolStates(ctx.layout);
   const specs = states.flatMap((state) => {
     const identity = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
-    return state.exes.map((exe) => ({ toolId: state.id, exe, envVar: versionEnvVar(state.id), aliases: identity.aliases }));
+    return state.exes.map((exe) => ({ toolId: state.id, exe, envVar: versionEnvVar(state.id), aliases: identity.aliases, autoUpdate: Boolean(state.autoUpdateSeconds) }));
   });
   return syncShims(ctx.layout, specs, ctx.cli);
 }

@@ -10,6 +10,8 @@ import { withToolLock } from '../store/lock.js';
 import { readToolState } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
 import { assertApproved, identityOf } from './identify.js';
+import { isLive } from './activate.js';
+import { recordSeenFile } from './seen-files.js';
 import { ensureInstalled } from './install.js';
 import { recordSeenSpec, rebuildIndex } from './refresh.js';
 import { executablePath, type RunTarget } from './run.js';
@@ -24,6 +26,9 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
     });
   }
   const tool = identityOf(toolId, state?.repo ?? entry!.repo, entry, state);
+  // The shim hands over when the live copy changed: capture the self-update before running again.
+  const { captureAndReport } = await import('../capture/notice.js');
+  await captureAndReport(ctx, tool);
   const selection = await selectionHere(ctx, tool);
   if (!selection) throw notSelected(tool);
   const where = describeSource(selection.pin.source);
@@ -38,7 +43,9 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
   }
   await withToolLock(ctx.layout, tool.id, async () => {
     if (selection.pin.source.kind !== 'global') await recordSeenSpec(ctx, tool.id, selection.pin.spec);
+    if (selection.pin.source.kind === 'file') await recordSeenFile(ctx, selection.pin.source.path);
     await rebuildIndex(ctx, tool);
   });
-  return { tool: tool.id, version, path: await executablePath(ctx, tool, version, exe), installedNow };
+  const live = selection.pin.source.kind === 'global' && isLive(tool) ? ctx.layout.liveBin(tool.id, exe) : undefined;
+  return { tool: tool.id, version, path: live ?? (await executablePath(ctx, tool, version, exe)), installedNow };
 }

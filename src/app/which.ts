@@ -5,6 +5,7 @@ import { describeSource, findPin, type Pin } from '../pins/resolve.js';
 import { installedVersions } from '../store/read.js';
 import type { AppContext } from './context.js';
 import type { ToolIdentity } from './identify.js';
+import { isLive } from './activate.js';
 
 export interface Selection {
   pin: Pin;
@@ -46,7 +47,7 @@ export async function whichTool(ctx: AppContext, tool: ToolIdentity, exe: string
     spec: selection.pin.spec,
     source: describeSource(selection.pin.source),
     version,
-    path: version ? ctx.layout.versionBin(tool.id, version, exe) : undefined,
+    path: !version ? undefined : selection.pin.source.kind === 'global' && isLive(tool) ? ctx.layout.liveBin(tool.id, exe) : ctx.layout.versionBin(tool.id, version, exe),
   };
 }
 

@@ -6,7 +6,7 @@
  * once everything is on disk.
  */
 import { unsafeEntry } from './archive-errors.js';
-import { assertLinksInside, checkLinkTarget, entrySegments, nameProblem } from './safe-path.js';
+import { assertLinksInside, checkLinkTarget, entrySegments, foldPath, nameProblem } from './safe-path.js';
 
 export interface ExtractedFile {
   /** POSIX path relative to the extraction directory. */
@@ -36,6 +36,8 @@ export class EntryGuard {
   readonly #allowDuplicates: boolean;
   readonly #entries = new Map<string, ExtractedFile>();
   readonly #links = new Map<string, string>();
+  /** foldPath(path) → the first path seen with that key. */
+  readonly #folded = new Map<string, string>();
 
   /** Tar archives may repeat a path (later wins); zip archives may not. */
   constructor(archive: string, options: { allowDuplicates: boolean }) {
@@ -68,7 +70,7 @@ export class EntryGuard {
     if (type === 'hardlink') mode = this.#hardLinkTarget(name, header.linkTarget ?? '').mode;
     const kind = type === 'hardlink' ? 'file' : type;
     this.#checkRepeat(path, kind, name);
-    this.#entries.set(path, { path, mode, type: kind });
+    this.#record({ path, mode, type: kind });
     if (kind === 'symlink') this.#links.set(path, header.linkTarget ?? '');
     else this.#links.delete(path);
     return { path, mode };
@@ -84,16 +86,36 @@ export class EntryGuard {
   #checkParents(segments: readonly string[], name: string): void {
     for (let i = 1; i < segments.length; i++) {
       const parent = segments.slice(0, i).join('/');
-      const existing = this.#entries.get(parent);
+      const existing = this.#entries.get(parent) ?? this.#symlinkTwin(parent);
       if (existing === undefined) {
-        this.#entries.set(parent, { path: parent, mode: 0o755, type: 'dir' });
+        this.#record({ path: parent, mode: 0o755, type: 'dir' });
       } else if (existing.type !== 'dir') {
-        throw this.#unsafe(name, `would be written through the ${existing.type} ${JSON.stringify(parent)}`);
+        throw this.#unsafe(name, `would be written through the ${existing.type} ${JSON.stringify(existing.path)}`);
       }
     }
   }
 
+  #record(file: ExtractedFile): void {
+    this.#entries.set(file.path, file);
+    const key = foldPath(file.path);
+    if (!this.#folded.has(key)) this.#folded.set(key, file.path);
+  }
+
+  /**
+   * A symlink whose name differs from `path` only in case or Unicode form: on
+   * macOS or Windows the two are one file, so writing to `path` goes through it.
+   */
+  #symlinkTwin(path: string): ExtractedFile | undefined {
+    const twin = this.#folded.get(foldPath(path));
+    const entry = twin === undefined || twin === path ? undefined : this.#entries.get(twin);
+    return entry?.type === 'symlink' ? entry : undefined;
+  }
+
   #checkRepeat(path: string, kind: ExtractedFile['type'], name: string): void {
+    const twin = this.#folded.get(foldPath(path));
+    if (twin !== undefined && twin !== path && (kind === 'symlink' || this.#symlinkTwin(path))) {
+      throw this.#unsafe(name, `differs only in case or Unicode form from ${JSON.stringify(twin)}, and one of them is a symlink`);
+    }
     const previous = this.#entries.get(path);
     if (previous === undefined) return;
     if (previous.type !== kind) throw this.#unsafe(name, `appears twice, as a ${previous.type} and as a ${kind}`);

@@ -8,7 +8,8 @@ import { constants, createReadStream } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
-import { asArchiveError, badArchive, describeArchive } from './archive-errors.js';
+import { ToolError } from '../core/errors.js';
+import { asArchiveError, describeArchive } from './archive-errors.js';
 import { codecOf, createDecompressor } from './decompress.js';
 import type { ExtractedFile } from './entry-guard.js';
 import { isTarKind, type ArchiveKind } from './kind.js';
@@ -35,10 +36,10 @@ export function canStream(kind: ArchiveKind): boolean {
 
 /** Extracts an archive on disk. Rejects with TOOL_UNSAFE_ARCHIVE or TOOL_BAD_ARCHIVE. */
 export async function extractFile(file: string, options: ExtractOptions): Promise<ExtractedFile[]> {
-  const named = { ...options, source: options.source ?? file };
-  if (options.kind !== 'zip') return extractStream(createReadStream(file), named);
   const dest = await checkDest(options.dest);
-  const archive = describeArchive('zip', named.source);
+  const source = options.source ?? file;
+  if (options.kind !== 'zip') return extractStream(createReadStream(file), { ...options, dest, source });
+  const archive = describeArchive('zip', source);
   try {
     return await applyModes(dest, await extractZip(file, { dest, archive }));
   } catch (error) {
@@ -56,7 +57,9 @@ export async function extractStream(
 ): Promise<ExtractedFile[]> {
   const archive = describeArchive(options.kind, options.source);
   if (!canStream(options.kind)) {
-    throw badArchive(archive, 'cannot be extracted while it downloads', undefined);
+    throw new ToolError('TOOL_BAD_ARCHIVE', `The ${archive} cannot be extracted from a stream: zip keeps its index at the end`, {
+      hint: 'Download it to a file first and use extractFile.',
+    });
   }
   const dest = await checkDest(options.dest);
   // Errors from source or decoder reach the backend through `plain`; the callback only keeps them from going unhandled.
@@ -85,6 +88,8 @@ async function checkDest(dest: string): Promise<string> {
  * process umask made of it. O_NOFOLLOW: a chmod must never land on a link's target.
  */
 async function applyModes(dest: string, files: ExtractedFile[]): Promise<ExtractedFile[]> {
+  // Windows has no mode bits to fix, and cannot open a directory as a file.
+  if (process.platform === 'win32') return files;
   for (const file of files) {
     if (file.type === 'symlink') continue;
     const handle = await open(join(dest, file.path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));

@@ -51,7 +51,9 @@ export function checkLinkTarget(linkSegments: readonly string[], target: string,
   const entry = linkSegments.join('/');
   if (target === '') throw unsafeEntry(archive, entry, 'is a symlink with an empty target');
   const problem = nameProblem(target, true);
-  if (problem !== undefined) throw unsafeEntry(archive, entry, `is a symlink whose target ${problem}`);
+  if (problem !== undefined) {
+    throw unsafeEntry(archive, entry, `is a symlink to ${JSON.stringify(target)}, which ${problem}`);
+  }
   const here = linkSegments.slice(0, -1);
   for (const segment of target.split('/')) {
     if (segment === '..' && here.pop() === undefined) {
@@ -62,14 +64,24 @@ export function checkLinkTarget(linkSegments: readonly string[], target: string,
 }
 
 /**
+ * The key two paths share when a case-insensitive or normalising file system
+ * (macOS, Windows) would make them the same file: "A/x" and "a/x" collide there.
+ */
+export function foldPath(path: string): string {
+  return path.normalize('NFC').toLowerCase();
+}
+
+/**
  * Follows every symlink in `links` (entry path → raw target), through any other
  * links of the same archive, and throws when one leads outside the extraction
  * directory or loops. Needed because `a -> b/..` looks harmless on its own but
  * escapes when `b` is itself a link to "..". Pure: it reads no file system, which
  * is enough because the directory started empty and nothing was written through
- * a link, so these are all the links there are.
+ * a link, so these are all the links there are. Lookups use foldPath, so "B/.."
+ * still counts as going through the link "b".
  */
 export function assertLinksInside(links: ReadonlyMap<string, string>, archive: string): void {
+  const folded = new Map([...links].map(([path, target]) => [foldPath(path), target]));
   for (const [link, target] of links) {
     const here = link.split('/').slice(0, -1);
     let pending = target.split('/');
@@ -84,7 +96,7 @@ export function assertLinksInside(links: ReadonlyMap<string, string>, archive: s
         continue;
       }
       here.push(segment);
-      const next = links.get(here.join('/'));
+      const next = folded.get(foldPath(here.join('/')));
       if (next === undefined) continue;
       if (++hops > maxHops) throw unsafeEntry(archive, link, 'is a symlink in a loop of symlinks');
       here.pop();

@@ -21,6 +21,6 @@ export async function extractSingleFile(input: Readable, options: SingleFileOpti
   const guard = new EntryGuard(options.archive, { allowDuplicates: false });
   const admitted = guard.admit({ name, type: 'file', mode: 0o755 });
   if (admitted === undefined) throw new Error(`unreachable: ${name} names the extraction directory`);
-  await writeNewFile(join(options.dest, admitted.path), admitted.mode, input);
+  await writeNewFile(join(options.dest, admitted.path), admitted.mode, () => input);
   return guard.finish();
 }

@@ -70,8 +70,8 @@ async function writeEntry(zip: ZipFile, entry: Entry, guard: EntryGuard, options
     await symlink(linkTarget as string, target);
     return;
   }
-  const body = await zip.openReadStreamPromise(entry);
-  await writeNewFile(target, admitted.mode, body, crcCheck(entry.crc32, name, options.archive));
+  const check = crcCheck(entry.crc32, name, options.archive);
+  await writeNewFile(target, admitted.mode, () => zip.openReadStreamPromise(entry), check);
 }
 
 /**

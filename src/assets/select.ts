@@ -38,6 +38,8 @@ export interface SelectOptions {
   glob?: string;
   /** Repo or tool name: its words do not count against an asset ("deno" over "denort"). */
   toolName?: string;
+  /** How messages name the tool (registry name or owner/repo); default toolName. */
+  toolId?: string;
 }
 
 interface Ranked<A> {
@@ -117,7 +119,7 @@ function choose<A extends AssetLike>(
 const maxNamesInError = 12;
 
 function noMatch(assets: readonly AssetLike[], platform: Platform, options: SelectOptions, why: string): ToolError {
-  const tool = options.toolName ?? 'this tool';
+  const tool = options.toolId ?? options.toolName ?? 'this tool';
   const names = assets.map((asset) => asset.name).filter((name) => nonBinaryKind(name) === undefined);
   const sorted = [...names].sort();
   const shown = sorted.slice(0, maxNamesInError).join(', ');

@@ -12,6 +12,11 @@ async function main(argv: string[]): Promise<void> {
       await runShim(argv.slice(1));
       return;
     }
+    if (argv[0] === '__auto-update') {
+      const { runAutoUpdateCommand } = await import('../cli/auto-update.js');
+      await runAutoUpdateCommand(argv.slice(1));
+      return;
+    }
     const { runCli } = await import('../cli/main.js');
     await runCli(argv);
   } catch (error) {

@@ -18,3 +18,11 @@ export function cliContext(env: NodeJS.ProcessEnv = process.env): AppContext {
     cli: { node: process.execPath, script: CLI_SCRIPT },
   });
 }
+
+/** The context for management commands: self-updates made since the last run are captured first. */
+export async function managedContext(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
+  const ctx = cliContext(env);
+  const { noticeSelfUpdates } = await import('../capture/notice.js');
+  await noticeSelfUpdates(ctx);
+  return ctx;
+}

@@ -21,6 +21,7 @@ function program(): Command {
     .option('--asset <glob>', 'choose the release asset by name pattern, e.g. "*linux*x86_64*.tar.gz"')
     .option('--self-update', 'run from a writable live copy so the tool can update itself')
     .option('--dry-run', 'show which release asset would be installed, and why, without downloading')
+    .option('--auto-update <interval>', 'check for updates in the background at most this often (30m, 6h, 1d)')
     .option('--json', 'print the result as JSON')
     .action(async (tool: string, options) => (await import('./commands/add.js')).add(tool, options));
 
@@ -58,6 +59,45 @@ function program(): Command {
     .description('remove a tool (versions, shims, selection), or one version with tool@version')
     .argument('<tool>', 'tool[@version]')
     .action(async (tool: string) => (await import('./commands/remove.js')).remove(tool));
+
+  cli.command('history')
+    .description('every change of a tool\'s global version: when, from, to, why, SHA-256')
+    .argument('<tool>', 'tool name')
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('./commands/history.js')).history(tool, options));
+
+  cli.command('rollback')
+    .description('go back to the version active before the last change, and hold the tool there')
+    .argument('<tool>', 'tool name')
+    .option('--to <version>', 'roll back to this installed version instead')
+    .action(async (tool: string, options) => (await import('./commands/rollback.js')).rollback(tool, options));
+
+  cli.command('update')
+    .alias('upgrade')
+    .description('move tools to their newest allowed release (held tools only when named)')
+    .argument('[tools...]', 'tools to update; all when omitted')
+    .action(async (tools: string[]) => (await import('./commands/update.js')).update(tools));
+
+  cli.command('outdated')
+    .description('list tools with a newer release, changing nothing')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => (await import('./commands/outdated.js')).outdated(options));
+
+  cli.command('hold')
+    .description('keep a tool at its current version through `tool update` and background checks')
+    .argument('<tool>', 'tool name')
+    .action(async (tool: string) => (await import('./commands/hold.js')).hold(tool, true));
+
+  cli.command('unhold')
+    .description('let `tool update` and background checks move a held tool again')
+    .argument('<tool>', 'tool name')
+    .action(async (tool: string) => (await import('./commands/hold.js')).hold(tool, false));
+
+  cli.command('prune')
+    .description('remove store versions that are not recent in history, selected, or pinned by a known .tools')
+    .option('--keep <n>', 'versions of each tool\'s history to keep', '3')
+    .option('--dry-run', 'show what would be removed without removing it')
+    .action(async (options) => (await import('./commands/prune.js')).prune(options));
 
   cli.addOption(new Option('--debug', 'print stack traces for errors').hideHelp());
   return cli;

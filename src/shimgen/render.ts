@@ -16,6 +16,8 @@ export interface ShimInput {
   aliases: readonly string[];
   node: string;
   cli: string;
+  /** Background update checks are on: the shim tests their due time. */
+  autoUpdate: boolean;
 }
 
 /** Single-quote for sh: 'it'\''s'. */
@@ -35,6 +37,12 @@ export function caseInsensitivePattern(name: string): string {
     .join('');
 }
 
+/** Due when the due file is older than this shell (/proc/$$ is as old as the process; absent off Linux). */
+function autoUpdateLine(input: ShimInput): string {
+  const due = `"$h/state/auto/${toolDirName(input.toolId)}"`;
+  return `[ /proc/$$ -nt ${due} ] && { ${shQuote(input.node)} ${shQuote(input.cli)} __auto-update ${shQuote(input.toolId)} </dev/null >>"$h/log/auto-update.log" 2>&1 & }`;
+}
+
 export function renderShim(input: ShimInput): string {
   template ??= readFileSync(TEMPLATE_FILE, 'utf8');
   const values: Record<string, string> = {
@@ -48,6 +56,7 @@ export function renderShim(input: ShimInput): string {
     NODE: shQuote(input.node),
     CLI: shQuote(input.cli),
     SHIM_VERSION,
+    AUTO: input.autoUpdate ? autoUpdateLine(input) : '# (background update checks are off for this tool)',
   };
   return template.replace(/@@([A-Z_]+)@@/g, (match, key: string) => values[key] ?? match);
 }

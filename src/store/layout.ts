@@ -14,6 +14,8 @@
  *     state/tools/<tool>.json   approval, executables and options of an added tool
  *     state/specs/<tool>        specs seen in .tools files (one per line), kept in the index
  *     state/history/<tool>.jsonl
+ *     state/auto/<tool>         mtime: when the next background update check is due
+ *     state/seen-files          .tools files seen (prune keeps their pins)
  *     locks/<tool>              proper-lockfile lock directories
  *     tmp/                      staging, same filesystem as store/ so rename publishes
  */
@@ -56,6 +58,11 @@ export function createLayout(home: string) {
     toolStates: join(state, 'tools'),
     seenSpecs: (toolId: string) => join(state, 'specs', toolDirName(toolId)),
     history: (toolId: string) => join(state, 'history', `${toolDirName(toolId)}.jsonl`),
+    /** mtime = when the next background update check is due (the shim compares it with /proc/$$). */
+    autoDue: (toolId: string) => join(state, 'auto', toolDirName(toolId)),
+    autoLog: join(home, 'log', 'auto-update.log'),
+    /** .tools files the CLI has seen; prune keeps what they pin. */
+    seenFiles: join(state, 'seen-files'),
     cache: join(home, 'cache'),
     lock: (toolId: string) => join(home, 'locks', toolDirName(toolId)),
     locks: join(home, 'locks'),

@@ -27,7 +27,9 @@ describe('core story: add, shim, pin, run, which, list, install, remove', () => 
     const result = await box.tool(['add', 'yt-dlp']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /installed: yt-dlp 2024\.08\.06 \(yt-dlp_linux, sha256 verified/);
-    assert.match(readFileSync(join(box.home, 'global.tools'), 'utf8'), /^yt-dlp latest$/m);
+    // global.tools names exactly what runs; the tool's state remembers that it follows latest.
+    assert.match(readFileSync(join(box.home, 'global.tools'), 'utf8'), /^yt-dlp 2024\.08\.06$/m);
+    assert.match(result.stdout, /global selection: yt-dlp 2024\.08\.06 \(follows latest\)/);
     assert.ok(existsSync(join(box.home, 'store/yt-dlp/2024.08.06/bin/yt-dlp')));
   });
 
@@ -80,7 +82,7 @@ describe('core story: add, shim, pin, run, which, list, install, remove', () => 
     const result = await box.tool(['list'], { cwd: project });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /yt-dlp\s+2024\.07\.01\s+\*\s+2024\.07\.01 from .*project\/\.tools line 1/);
-    assert.match(result.stdout, /ripgrep\s+14\.1\.1\s+\*\s+14 from global selection/);
+    assert.match(result.stdout, /ripgrep\s+14\.1\.1\s+\*\s+14\.1\.1 from global selection/);
     assert.match(result.stdout, /ripgrep\s+13\.0\.0\s*\n/);
   });
 

@@ -87,6 +87,15 @@ describe('tar attacks', () => {
     await rejectsWith(extractTarGz(entries), 'TOOL_UNSAFE_ARCHIVE', ['"y"', 'through other symlinks']);
   });
 
+  it('case-folding symlink: A -> sub then a/x, one path on macOS and Windows, is rejected', async () => {
+    const entries: TarEntry[] = [
+      { name: 'sub/', type: 'dir' },
+      { name: 'A', type: 'symlink', linkname: 'sub' },
+      { name: 'a/x', ...payload },
+    ];
+    await rejectsWith(extractTarGz(entries), 'TOOL_UNSAFE_ARCHIVE', ['"a/x"', 'through the symlink "A"']);
+  });
+
   it('hardlink to /etc/passwd is rejected and nothing in dest shares its inode', async () => {
     await rejectsWith(
       extractTarGz([{ name: 'passwd', type: 'hardlink', linkname: '/etc/passwd' }]),

@@ -72,6 +72,8 @@ export interface FixtureReleaseSpec {
   checksumFile?: string;
   /** Default true: assets carry a sha256 digest like those uploaded since mid-2025. */
   digests?: boolean;
+  /** The executable's bytes; default fakeToolScript(toolName ?? exeName, version). */
+  script?: Buffer;
   prerelease?: boolean;
   draft?: boolean;
 }
@@ -100,7 +102,7 @@ function sha256Hex(body: Buffer): string {
 
 /** Builds real archives containing fakeToolScript at exePath (mode 0755). */
 export function fixtureRelease(spec: FixtureReleaseSpec): FakeRelease {
-  const script = fakeToolScript(spec.toolName ?? spec.exeName, spec.version);
+  const script = spec.script ?? fakeToolScript(spec.toolName ?? spec.exeName, spec.version);
   const digest = spec.digests ?? true;
   const assets: FakeAsset[] = spec.assets.map((asset) => ({
     name: asset.name,

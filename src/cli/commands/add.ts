@@ -1,7 +1,8 @@
 import { addTool } from '../../app/add.js';
 import { previewInstall } from '../../app/preview.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
-import { cliContext } from '../app-context.js';
+import { parseDuration } from '../../core/duration.js';
+import { managedContext } from '../app-context.js';
 import { printJson, printLines } from '../output.js';
 import { pathAdvice, verificationText } from './format.js';
 
@@ -10,10 +11,11 @@ interface AddFlags {
   selfUpdate?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  autoUpdate?: string;
 }
 
 export async function add(text: string, flags: AddFlags): Promise<void> {
-  const ctx = cliContext();
+  const ctx = await managedContext();
   const request = parseToolRequest(text);
   if (flags.dryRun) {
     const preview = await previewInstall(ctx, request, flags.asset);
@@ -30,11 +32,12 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
   const result = await addTool(ctx, request, {
     ...(flags.asset ? { assetGlob: flags.asset } : {}),
     ...(flags.selfUpdate ? { selfUpdate: true } : {}),
+    ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });
-  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, global: result.globalSpec, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
   const lines = [
     `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${result.manifest.asset.name}, ${verificationText(result.manifest)})`,
-    `global selection: ${result.tool.id} ${result.globalSpec}`,
+    `global selection: ${result.tool.id} ${result.version}${result.follows === result.version ? '' : ` (follows ${result.follows})`}`,
     `shims: ${result.exes.join(', ')}`,
     ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
   ];

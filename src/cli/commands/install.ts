@@ -1,9 +1,9 @@
 import { installAll } from '../../app/install-all.js';
-import { cliContext } from '../app-context.js';
+import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 
 export async function install(): Promise<void> {
-  const result = await installAll(cliContext());
+  const result = await installAll(await managedContext());
   printLines([
     `from ${result.file}:`,
     ...result.entries.map((e) => `  ${e.tool} ${e.spec} → ${e.version} (${e.installed ? 'installed' : 'already installed'})`),

@@ -1,9 +1,9 @@
 import { listTools } from '../../app/list.js';
-import { cliContext } from '../app-context.js';
+import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 
 export async function list(flags: { json?: boolean }): Promise<void> {
-  const tools = await listTools(cliContext());
+  const tools = await listTools(await managedContext());
   if (flags.json) return printJson(tools);
   if (tools.length === 0) return printLines(['no tools added yet; try `tool add yt-dlp`']);
   const rows: string[][] = [['TOOL', 'VERSION', 'ACTIVE HERE', 'WHY']];

@@ -1,10 +1,10 @@
 import { pinTool } from '../../app/pin.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
-import { cliContext } from '../app-context.js';
+import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 
 export async function pin(text: string): Promise<void> {
-  const result = await pinTool(cliContext(), parseToolRequest(text));
+  const result = await pinTool(await managedContext(), parseToolRequest(text));
   printLines([
     `pinned ${result.tool.id} ${result.spec} in ${result.file}`,
     `${result.installed ? 'installed' : 'using installed'} ${result.tool.id} ${result.version}`,

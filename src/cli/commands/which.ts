@@ -1,11 +1,11 @@
 import { identifyTool } from '../../app/identify.js';
 import { defaultExe, whichTool } from '../../app/which.js';
-import { cliContext } from '../app-context.js';
+import { managedContext } from '../app-context.js';
 import { printJson, printLines } from '../output.js';
 import { ToolError } from '../../core/errors.js';
 
 export async function which(name: string, flags: { json?: boolean }): Promise<void> {
-  const ctx = cliContext();
+  const ctx = await managedContext();
   const tool = await identifyTool(ctx, name);
   const result = await whichTool(ctx, tool, defaultExe(tool, name));
   if (flags.json) return printJson(result);

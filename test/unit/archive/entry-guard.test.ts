@@ -50,6 +50,21 @@ describe('EntryGuard', () => {
     assertUnsafe(() => g.admit({ name: 'link/file', type: 'file' }), 'through the symlink "link"');
   });
 
+  it('refuses names that differ from a symlink only in case, which are one file on macOS and Windows', () => {
+    const g = guard();
+    g.admit({ name: 'sub/', type: 'dir' });
+    g.admit({ name: 'A', type: 'symlink', linkTarget: 'sub' });
+    assertUnsafe(() => g.admit({ name: 'a/x', type: 'file' }), 'through the symlink "A"');
+    assertUnsafe(() => g.admit({ name: 'a', type: 'file' }), 'differs only in case');
+    assertUnsafe(() => g.admit({ name: 'SUB', type: 'symlink', linkTarget: '.' }), 'differs only in case');
+  });
+
+  it('allows names that differ only in case when neither is a symlink', () => {
+    const g = guard();
+    g.admit({ name: 'README', type: 'file' });
+    assert.deepEqual(g.admit({ name: 'readme', type: 'file' }), { path: 'readme', mode: 0o644 });
+  });
+
   it('refuses an entry whose type changes, such as a symlink replacing a directory', () => {
     const g = guard();
     g.admit({ name: 'a/b', type: 'file' });

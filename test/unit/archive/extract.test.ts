@@ -101,6 +101,21 @@ describe('extractFile', () => {
     assert.equal(await modeOf('tool'), 0o755);
   });
 
+  it('extracts a tar hard link as a second name for a file extracted earlier', async () => {
+    const tar = makeTar([
+      { name: 'bin/tool', body: script, mode: 0o755 },
+      { name: 'bin/tool-alias', type: 'hardlink', linkname: 'bin/tool' },
+    ]);
+    const files = await extractFile(await write('links.tar', tar), { kind: 'tar', dest: box.dest, singleFileName: 'x' });
+    assert.deepEqual(sorted(files), [
+      { path: 'bin', mode: 0o755, type: 'dir' },
+      { path: 'bin/tool', mode: 0o755, type: 'file' },
+      { path: 'bin/tool-alias', mode: 0o755, type: 'file' },
+    ]);
+    const [a, b] = await Promise.all([lstat(join(box.dest, 'bin/tool')), lstat(join(box.dest, 'bin/tool-alias'))]);
+    assert.equal(a.ino, b.ino);
+  });
+
   it('extracts a plain tar', async () => {
     const files = await extractFile(await write('pkg.tar', pkgTar()), { kind: 'tar', dest: box.dest, singleFileName: 'x' });
     assert.equal(files.length, 5);

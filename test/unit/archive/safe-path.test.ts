@@ -109,6 +109,14 @@ describe('assertLinksInside', () => {
     assertUnsafe(() => assertLinksInside(links, archive), 'through other symlinks');
   });
 
+  it('rejects a chain that escapes through a link named in a different case, as on macOS', () => {
+    const links = new Map([
+      ['x/L', '..'],
+      ['y', 'x/l/..'],
+    ]);
+    assertUnsafe(() => assertLinksInside(links, archive), 'through other symlinks');
+  });
+
   it('rejects a loop of symlinks', () => {
     assertUnsafe(() => assertLinksInside(new Map([['a', 'b'], ['b', 'a']]), archive), 'loop');
   });

@@ -1,0 +1,42 @@
+/** `tool outdated`: what has a newer release, without changing anything. Release metadata is ETag-cached. */
+import { isToolError } from '../core/errors.js';
+import { parseSpec } from '../core/spec.js';
+import { compareVersions } from '../core/version.js';
+import { listToolStates } from '../store/tool-state.js';
+import { globalVersion } from './activate.js';
+import type { AppContext } from './context.js';
+import { identityOf } from './identify.js';
+import { resolveRelease } from './resolve-release.js';
+
+export interface OutdatedRow {
+  tool: string;
+  current: string | undefined;
+  follows: string;
+  /** Newest release the followed spec allows. */
+  wanted: string | undefined;
+  /** Newest release overall. */
+  latest: string | undefined;
+  held: boolean;
+  outdated: boolean;
+  error?: string;
+}
+
+export async function outdatedTools(ctx: AppContext): Promise<OutdatedRow[]> {
+  const github = await ctx.github();
+  const rows: OutdatedRow[] = [];
+  for (const state of await listToolStates(ctx.layout)) {
+    const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    const follows = state.follow ?? 'latest';
+    const row: OutdatedRow = { tool: tool.id, current: await globalVersion(ctx, tool), follows, wanted: undefined, latest: undefined, held: Boolean(state.held), outdated: false };
+    try {
+      row.latest = (await resolveRelease(github, tool, parseSpec('latest'))).version;
+      row.wanted = follows === 'latest' ? row.latest : (await resolveRelease(github, tool, parseSpec(follows))).version;
+      row.outdated = row.current === undefined || compareVersions(row.latest, row.current) > 0;
+    } catch (error) {
+      if (!isToolError(error)) throw error;
+      row.error = error.toLine();
+    }
+    rows.push(row);
+  }
+  return rows;
+}

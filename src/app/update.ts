@@ -1,0 +1,65 @@
+/**
+ * `tool update [names…]`: move each tool's global selection to the newest
+ * release its followed spec allows. Without names, held tools are skipped;
+ * naming a tool releases its hold. Each tool succeeds or fails on its own.
+ */
+import { isToolError } from '../core/errors.js';
+import { parseSpec } from '../core/spec.js';
+import type { ChangeCause } from '../store/history.js';
+import { listToolStates, writeToolState } from '../store/tool-state.js';
+import { activateGlobal, globalVersion } from './activate.js';
+import type { AppContext } from './context.js';
+import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
+import { ensureInstalled } from './install.js';
+
+export interface UpdateOutcome {
+  tool: string;
+  from: string | undefined;
+  to: string | undefined;
+  status: 'updated' | 'up-to-date' | 'held' | 'failed';
+  message?: string;
+}
+
+export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: ChangeCause): Promise<UpdateOutcome> {
+  const from = await globalVersion(ctx, tool);
+  try {
+    const follow = parseSpec(tool.state?.follow ?? 'latest');
+    const outcome = await ensureInstalled(ctx, tool, follow, { cause, preferInstalled: false });
+    if (outcome.version === from) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    await activateGlobal(ctx, tool, outcome.version, { cause });
+    return { tool: tool.id, from, to: outcome.version, status: 'updated' };
+  } catch (error) {
+    if (!isToolError(error)) throw error;
+    return { tool: tool.id, from, to: undefined, status: 'failed', message: error.toLine() };
+  }
+}
+
+async function targets(ctx: AppContext, names: readonly string[]): Promise<{ tool: ToolIdentity; named: boolean }[]> {
+  if (names.length > 0) {
+    return Promise.all(names.map(async (name) => ({ tool: await identifyTool(ctx, name), named: true })));
+  }
+  const states = await listToolStates(ctx.layout);
+  return states.map((state) => ({ tool: identityOf(state.id, state.repo, ctx.registry.get(state.id), state), named: false }));
+}
+
+export async function updateTools(ctx: AppContext, names: readonly string[] = []): Promise<UpdateOutcome[]> {
+  const outcomes: UpdateOutcome[] = [];
+  for (const { tool, named } of await targets(ctx, names)) {
+    if (!tool.state) {
+      outcomes.push({ tool: tool.id, from: undefined, to: undefined, status: 'failed', message: `${tool.id} is not added. Run \`tool add ${tool.id}\`` });
+      continue;
+    }
+    if (tool.state.held && !named) {
+      outcomes.push({ tool: tool.id, from: await globalVersion(ctx, tool), to: undefined, status: 'held', message: `held since a rollback; \`tool update ${tool.id}\` or \`tool unhold ${tool.id}\` releases it` });
+      continue;
+    }
+    let current = tool;
+    if (tool.state.held) {
+      const state = { ...tool.state, held: false };
+      await writeToolState(ctx.layout, state);
+      current = identityOf(tool.id, tool.repo, tool.entry, state);
+    }
+    outcomes.push(await updateOne(ctx, current, 'updated'));
+  }
+  return outcomes;
+}

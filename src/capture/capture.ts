@@ -1,0 +1,100 @@
+/**
+ * Capturing what a self-updating tool wrote into its live copy: the new bytes
+ * become a new, read-only store version named by what the tool reports, the
+ * history records it, and the global selection moves to it. Store versions
+ * are never touched; the live copy keeps running the new bytes.
+ */
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { askVersion } from '../exec/version-command.js';
+import type { AppContext } from '../app/context.js';
+import type { ToolIdentity } from '../app/identify.js';
+import { activateGlobal, isLive } from '../app/activate.js';
+import { formatPlatform } from '../core/platform.js';
+import { withToolLock } from '../store/lock.js';
+import { changedLiveExes, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
+import type { Manifest } from '../store/manifest.js';
+import { createStaging, publishVersion, removeTree } from '../store/publish.js';
+import { readManifest } from '../store/read.js';
+import { checkAgainstUpstream, type UpstreamCheck } from './upstream-check.js';
+
+export interface Captured {
+  tool: string;
+  from: string;
+  to: string;
+  sha256: string;
+  upstream: UpstreamCheck;
+}
+
+async function liveHashes(ctx: AppContext, tool: ToolIdentity, exes: readonly string[]): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const exe of exes) hashes[exe] = await sha256File(ctx.layout.liveBin(tool.id, exe));
+  return hashes;
+}
+
+/** A store name for the new bytes: the reported version, unless the store already holds other bytes under it. */
+async function versionName(ctx: AppContext, tool: ToolIdentity, reported: string | undefined, marker: LiveMarker, sha256: string): Promise<{ version: string; exists: boolean }> {
+  const base = reported ?? `${marker.version}+self.${sha256.slice(0, 8)}`;
+  const existing = await readManifest(ctx.layout, tool.id, base);
+  if (!existing) return { version: base, exists: false };
+  if (existing.sha256 === sha256) return { version: base, exists: true };
+  const distinct = `${base}+self.${sha256.slice(0, 8)}`;
+  return { version: distinct, exists: (await readManifest(ctx.layout, tool.id, distinct)) !== undefined };
+}
+
+async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: string, exes: readonly string[], sha256: string, upstream: UpstreamCheck): Promise<void> {
+  const staging = await createStaging(ctx.layout, `${tool.id}-${version}`);
+  try {
+    await mkdir(join(staging, 'files'));
+    await mkdir(join(staging, 'bin'));
+    const bins: Record<string, string> = {};
+    for (const exe of exes) {
+      await copyFile(ctx.layout.liveBin(tool.id, exe), join(staging, 'files', exe));
+      await symlink(join('..', 'files', exe), join(staging, 'bin', exe));
+      bins[exe] = `files/${exe}`;
+    }
+    const manifest: Manifest = {
+      schema: 1,
+      tool: tool.id,
+      repo: tool.repo,
+      version,
+      tag: version,
+      asset: { name: `${exes[0]} (written by its own updater)`, url: ctx.layout.liveBin(tool.id, exes[0]!), size: undefined },
+      sha256,
+      verification: upstream.check === 'verified' ? { method: 'checksum-file', source: upstream.detail } : { method: 'none' },
+      bins,
+      platform: formatPlatform(ctx.platform()),
+      installedAt: ctx.now().toISOString(),
+      cause: 'self-update',
+    };
+    await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await publishVersion(ctx.layout, staging, tool.id, version);
+  } catch (error) {
+    await removeTree(staging).catch(() => {});
+    throw error;
+  }
+}
+
+/** Capture the live copy if the tool rewrote itself; undefined when nothing changed. */
+export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Promise<Captured | undefined> {
+  const exes = tool.state?.exes ?? [];
+  if (!isLive(tool) || (await changedLiveExes(ctx.layout, tool.id, exes)).length === 0) return undefined;
+  return withToolLock(ctx.layout, tool.id, async () => {
+    const marker = await readLiveMarker(ctx.layout, tool.id);
+    if (!marker) return undefined;
+    const hashes = await liveHashes(ctx, tool, exes);
+    const [primary] = exes;
+    const sha256 = hashes[primary!]!;
+    if (exes.every((exe) => hashes[exe] === marker.sha256[exe])) {
+      await writeLiveMarker(ctx.layout, marker); // touched, not changed: just move the stamp
+      return undefined;
+    }
+    const reported = await askVersion(ctx.layout.liveBin(tool.id, primary!), tool.entry?.versionCommand);
+    const { version, exists } = await versionName(ctx, tool, reported, marker, sha256);
+    const upstream = reported ? await checkAgainstUpstream(ctx, tool, reported, sha256) : { check: 'unverified' as const, detail: 'the tool did not report a version' };
+    if (!exists) await storeLiveBytes(ctx, tool, version, exes, sha256, upstream);
+    await writeLiveMarker(ctx.layout, { tool: tool.id, version, sha256: hashes });
+    await activateGlobal(ctx, tool, version, { cause: 'self-update', sha256, check: upstream.check, note: upstream.detail });
+    return { tool: tool.id, from: marker.version, to: version, sha256, upstream };
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Any `tool` command notices self-updates too: for each tool running from a
+ * live copy, a stat comparison (as cheap as the shim's) and a capture only when
+ * the bytes changed. Messages go to the log; a mismatch is shown loudly.
+ */
+import type { AppContext } from '../app/context.js';
+import { identityOf, type ToolIdentity } from '../app/identify.js';
+import { isLive } from '../app/activate.js';
+import { listToolStates } from '../store/tool-state.js';
+import { captureSelfUpdate, type Captured } from './capture.js';
+
+export function describeCapture(captured: Captured): string[] {
+  const lines = [`tool: ${captured.tool} updated itself: ${captured.from} → ${captured.to} (${captured.upstream.check}: ${captured.upstream.detail}); captured in the store`];
+  if (captured.upstream.check === 'mismatch') {
+    lines.push(`tool: WARNING: the bytes ${captured.tool} wrote (sha256 ${captured.sha256}) do NOT match upstream. Run \`tool rollback ${captured.tool}\` to go back to ${captured.from}`);
+  }
+  return lines;
+}
+
+export async function captureAndReport(ctx: AppContext, tool: ToolIdentity): Promise<Captured | undefined> {
+  const captured = await captureSelfUpdate(ctx, tool);
+  if (captured) for (const line of describeCapture(captured)) ctx.log(line);
+  return captured;
+}
+
+export async function noticeSelfUpdates(ctx: AppContext): Promise<Captured[]> {
+  const captured: Captured[] = [];
+  for (const state of await listToolStates(ctx.layout)) {
+    const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    if (!isLive(tool)) continue;
+    const result = await captureAndReport(ctx, tool);
+    if (result) captured.push(result);
+  }
+  return captured;
+}

@@ -1,0 +1,20 @@
+/** "6h", "30m", "1d", "90s" → seconds; pure. */
+import { ToolError } from './errors.js';
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+export function parseDuration(text: string): number {
+  const match = /^(\d+)\s*([smhdw])$/i.exec(text.trim());
+  const seconds = match ? Number(match[1]) * UNITS[match[2]!.toLowerCase()]! : NaN;
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ToolError('TOOL_USAGE', `"${text}" is not a duration`, { hint: 'Use a number and a unit: 30m, 6h, 1d, 1w' });
+  }
+  return seconds;
+}
+
+export function formatDuration(seconds: number): string {
+  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
