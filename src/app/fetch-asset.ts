@@ -49,7 +49,7 @@ export async function fetchAndExtract(
   const download = await github.openAsset(asset);
   const hash = createHash('sha256');
   const tap = hashingTap(hash);
-  const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName };
+  const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName, source: asset.name };
   let files: ExtractedFile[];
   try {
     if (canStream(options.kind)) {
@@ -65,6 +65,13 @@ export async function fetchAndExtract(
     }
   } catch (error) {
     if (error instanceof ToolError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+      throw new ToolError('TOOL_DISK', `cannot write ${asset.name} into ${options.dest}: ${code}`, {
+        hint: 'Free some disk space or fix the permissions of TOOL_HOME, then try again',
+        cause: error,
+      });
+    }
     throw new ToolError('TOOL_NETWORK', `download of ${asset.name} from ${download.url} failed: ${(error as Error).message}`, {
       hint: 'Check the network connection and try again',
       cause: error,

@@ -207,6 +207,8 @@ describe('installs that crash or are interrupted', () => {
       assert.equal(next.code, 0, next.stderr);
       assert.ok(Date.now() - started < 10_000, 'the next install did not wait for a lock');
       assert.equal((await box.sh('widget --version')).stdout, `widget ${version}\n`);
+      const staging = listOrEmpty(join(box.home, 'tmp')).filter((name) => name.includes(`widget-${version}-`));
+      assert.deepEqual(staging, [], 'the interrupted staging directory (a partial download) is not left in TOOL_HOME/tmp');
       assertNothingLeftBehind(box);
     });
   }
