@@ -99,6 +99,18 @@ function program(): Command {
     .option('--dry-run', 'show what would be removed without removing it')
     .action(async (options) => (await import('./commands/prune.js')).prune(options));
 
+  cli.command('search')
+    .description('search the registry by name, executable or description')
+    .argument('<words...>', 'words to look for')
+    .option('--json', 'print the result as JSON')
+    .action(async (words: string[], options) => (await import('./commands/search.js')).search(words, options));
+
+  cli.command('info')
+    .description('what the registry knows about a tool, and what is installed')
+    .argument('<tool>', 'tool name or owner/repo')
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('./commands/search.js')).info(tool, options));
+
   cli.addOption(new Option('--debug', 'print stack traces for errors').hideHelp());
   return cli;
 }

@@ -96,8 +96,8 @@ describe('one version installed by several processes at once', () => {
 });
 
 describe('different tools added by several processes at once', () => {
-  const TOOLS = ['alpha', 'beta', 'gamma', 'delta'];
-  const ROUNDS = 3;
+  const TOOLS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
+  const ROUNDS = 2;
 
   it('every tool keeps its shim and its global selection', async () => {
     for (let round = 0; round < ROUNDS; round++) {

@@ -7,6 +7,7 @@
  * version, staging directory, lock or broken shim behind.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,9 +17,14 @@ import { makeTarGz } from '../support/archives.js';
 import { addRipgrep, addYtDlp, ripgrepRelease } from '../support/catalog.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import type { FakeRelease } from '../support/release-server.js';
-import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { CLI, createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
 
-const COMMANDS = new Set(['add', 'pin', 'run', 'which', 'list', 'ls', 'install', 'remove', 'rm']);
+/** The commands `tool --help` lists, aliases included ("list|ls"), so remedies can be checked against them. */
+const COMMANDS = new Set(
+  (/\nCommands:\n([\s\S]*)$/.exec(spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout)?.[1] ?? '')
+    .split('\n')
+    .flatMap((line) => /^ {2}([a-z|-]+)/.exec(line)?.[1]?.split('|') ?? []),
+);
 /** Progress lines that may precede the error line on stderr. */
 const PROGRESS = /^(installing \S+ \S+ \(.+\) for \S+|tool: \S+ .+ is not installed; installing it now)$/;
 
@@ -34,6 +40,7 @@ function errorLine(result: RunResult): string {
   const line = lines[0]!;
   assert.match(line, /^tool: \S/);
   assert.match(line, /\.\s+[A-Z`(]/, `the message is followed by a remedy: ${line}`);
+  assert.ok(COMMANDS.has('add'), 'the command list was read from tool --help');
   for (const [, command] of line.matchAll(/`tool ([a-z-]+)/g)) {
     assert.ok(COMMANDS.has(command!), `the remedy names a command that exists, not \`tool ${command}\`: ${line}`);
   }
@@ -132,7 +139,7 @@ describe('bad input: unknown tools, missing repos and tags, unsatisfiable specs'
     assert.match(line, /GitHub has no repository nobody\/nothing/);
     assert.match(line, /\/repos\/nobody\/nothing\/releases/);
     assert.match(line, /Check the owner\/repo spelling/);
-    assertNothingLeftBehind(box, { tool: 'nobody/nothing', version: 'latest' });
+    assertNothingLeftBehind(box);
     assert.ok(!existsSync(join(box.home, 'state/tools/nobody__nothing.json')), 'a failed add approves nothing');
     assert.ok(!existsSync(join(box.home, 'store/nobody__nothing')));
   });
