@@ -6,12 +6,14 @@
  * any problem.
  *
  * Checks, in order: each file validates (src/registry/validate.ts); names,
- * repos and exposed executables are unique across the registry; every entry
- * has a real-assets fixture (matched by repo); for every platform the fixture
- * lists, selectAsset with the entry's rules picks exactly the expected asset
- * (and says Rosetta exactly where the fixture does); every asset rule matches
- * exactly one asset of the fixture release; a declared checksum file names an
- * asset of that release for every platform the fixture lists.
+ * repos and exposed executables are unique across the registry, and no
+ * executable is named like another entry; every entry has a real-assets
+ * fixture (matched by repo); for every platform the fixture lists, selectAsset
+ * with the entry's rules picks exactly the expected asset (and says Rosetta
+ * exactly where the fixture does); every asset rule matches exactly one asset
+ * of the fixture release; a declared checksum file names an asset of that
+ * release for every platform the fixture lists. Fixtures are read with the
+ * documented FIXTURE_CORRECTIONS and TAG_STAND_INS below.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';

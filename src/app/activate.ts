@@ -12,6 +12,7 @@ import { appendHistory, type ChangeCause } from '../store/history.js';
 import { materializeLive, readLiveMarker } from '../store/live.js';
 import { installedVersions, readManifest } from '../store/read.js';
 import { readToolState, writeToolState } from '../store/tool-state.js';
+import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
 import { refreshTool } from './refresh.js';
@@ -57,7 +58,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
     await writeToolState(ctx.layout, state);
   }
   const current = identityOf(tool.id, tool.repo, tool.entry, state);
-  await writeSelection(ctx.layout.globalTools, current.aliases, current.id, version);
+  await withHomeLock(ctx.layout, () => writeSelection(ctx.layout.globalTools, current.aliases, current.id, version));
   if (from !== version || change.cause === 'added') {
     const manifest = await readManifest(ctx.layout, tool.id, version);
     await appendHistory(ctx.layout, {

@@ -10,7 +10,7 @@ import type { ExtractedFile } from '../archive/extract.js';
 import { formatPlatform } from '../core/platform.js';
 import type { GitHubClient } from '../github/types.js';
 import type { Manifest } from '../store/manifest.js';
-import { createStaging, publishVersion, removeTree } from '../store/publish.js';
+import { createStaging, publishVersion, removeTree, sweepStaging } from '../store/publish.js';
 import type { AppContext } from './context.js';
 import { fetchAndExtract } from './fetch-asset.js';
 import type { InstallPlan } from './install.js';
@@ -44,7 +44,8 @@ async function exposeBins(staging: string, bins: Record<string, string>): Promis
 
 export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: InstallPlan, cause: string): Promise<Manifest> {
   const { tool, release, version, asset } = plan;
-  const staging = await createStaging(ctx.layout, `${tool.id}-${version}`);
+  await sweepStaging(ctx.layout, tool.id);
+  const staging = await createStaging(ctx.layout, tool.id, version);
   try {
     const filesDir = join(staging, 'files');
     const scratch = join(staging, 'scratch');

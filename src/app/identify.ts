@@ -31,6 +31,11 @@ async function byOwnerRepo(ctx: AppContext, name: string): Promise<ToolIdentity>
 
 export async function identifyTool(ctx: AppContext, name: string): Promise<ToolIdentity> {
   if (isOwnerRepo(name)) return byOwnerRepo(ctx, name);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new ToolError('TOOL_UNKNOWN_TOOL', `"${name}" is not a tool name`, {
+      hint: 'Use a registry name (ripgrep) or owner/repo (BurntSushi/ripgrep)',
+    });
+  }
   const entry = ctx.registry.get(name);
   if (entry) return identityOf(entry.name, entry.repo, entry, await readToolState(ctx.layout, entry.name));
   const states = await listToolStates(ctx.layout);

@@ -14,6 +14,7 @@ import { installedVersions } from '../store/read.js';
 import { isIndexableSpec, planIndex, removeIndex, writeIndex } from '../store/spec-index.js';
 import { listToolStates } from '../store/tool-state.js';
 import { readLiveMarker } from '../store/live.js';
+import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
 
@@ -55,7 +56,12 @@ export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise
   await writeIndex(ctx.layout, tool.id, plan);
 }
 
+/** Rewrites every shim from the added tools, under the home lock so parallel adds cannot drop each other's shims. */
 export async function syncAllShims(ctx: AppContext): Promise<ShimSyncResult> {
+  return withHomeLock(ctx.layout, () => syncShimsUnlocked(ctx));
+}
+
+async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
   const states = await listToolStates(ctx.layout);
   const specs = states.flatMap((state) => {
     const identity = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);

@@ -3,7 +3,7 @@ import { ToolError } from '../core/errors.js';
 import { parseSpec, pickVersion } from '../core/spec.js';
 import type { ToolRequest } from '../core/tool-ref.js';
 import { rm } from 'node:fs/promises';
-import { withToolLock } from '../store/lock.js';
+import { withHomeLock, withToolLock } from '../store/lock.js';
 import { removeTree, unpublishVersion } from '../store/publish.js';
 import { installedVersions } from '../store/read.js';
 import { deleteToolState } from '../store/tool-state.js';
@@ -41,7 +41,7 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
     for (const version of versions) await unpublishVersion(ctx.layout, tool.id, version);
     await removeTree(ctx.layout.toolStore(tool.id));
     await removeTree(ctx.layout.live(tool.id));
-    await clearSelection(ctx.layout.globalTools, tool.aliases);
+    await withHomeLock(ctx.layout, () => clearSelection(ctx.layout.globalTools, tool.aliases));
     await deleteToolState(ctx.layout, tool.id);
     await rm(ctx.layout.seenSpecs(tool.id), { force: true });
     const shims = await refreshTool(ctx, tool);

@@ -36,7 +36,7 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
   let installedNow = false;
   if (!version) {
     assertApproved(tool, where);
-    ctx.log(`tool: ${tool.id} ${selection.pin.spec} (${where}) is not installed; installing it now`);
+    ctx.log(`${tool.id} ${selection.pin.spec} (${where}) is not installed; installing it now`);
     const outcome = await ensureInstalled(ctx, tool, selection.spec, { cause: 'pinned' });
     version = outcome.version;
     installedNow = outcome.installed;

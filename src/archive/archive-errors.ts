@@ -7,7 +7,7 @@ import type { ArchiveKind } from './kind.js';
 import { isToolError, ToolError } from '../core/errors.js';
 
 const unsafeHint = 'Do not install this asset; report it to the project that published it.';
-const badHint = 'Delete the download and try again; if it fails again, the release asset itself is broken.';
+const badHint = 'Nothing was installed; try again, and if it fails again the release asset itself is broken (report it upstream).';
 
 /** "tar.gz archive "rg.tar.gz"" or "raw asset": the subject of every archive message. */
 export function describeArchive(kind: ArchiveKind, source?: string): string {

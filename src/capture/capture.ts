@@ -43,7 +43,7 @@ async function versionName(ctx: AppContext, tool: ToolIdentity, reported: string
 }
 
 async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: string, exes: readonly string[], sha256: string, upstream: UpstreamCheck): Promise<void> {
-  const staging = await createStaging(ctx.layout, `${tool.id}-${version}`);
+  const staging = await createStaging(ctx.layout, tool.id, version);
   try {
     await mkdir(join(staging, 'files'));
     await mkdir(join(staging, 'bin'));

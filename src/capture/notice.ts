@@ -10,9 +10,9 @@ import { listToolStates } from '../store/tool-state.js';
 import { captureSelfUpdate, type Captured } from './capture.js';
 
 export function describeCapture(captured: Captured): string[] {
-  const lines = [`tool: ${captured.tool} updated itself: ${captured.from} → ${captured.to} (${captured.upstream.check}: ${captured.upstream.detail}); captured in the store`];
+  const lines = [`${captured.tool} updated itself: ${captured.from} → ${captured.to} (${captured.upstream.check}: ${captured.upstream.detail}); captured in the store`];
   if (captured.upstream.check === 'mismatch') {
-    lines.push(`tool: WARNING: the bytes ${captured.tool} wrote (sha256 ${captured.sha256}) do NOT match upstream. Run \`tool rollback ${captured.tool}\` to go back to ${captured.from}`);
+    lines.push(`WARNING: the bytes ${captured.tool} wrote (sha256 ${captured.sha256}) do NOT match upstream. Run \`tool rollback ${captured.tool}\` to go back to ${captured.from}`);
   }
   return lines;
 }

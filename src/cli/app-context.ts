@@ -7,13 +7,17 @@ import { loadRegistry } from '../registry/load.js';
 
 const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
 
-export function cliContext(env: NodeJS.ProcessEnv = process.env): AppContext {
+/**
+ * `logPrefix` marks progress lines where they interleave with a tool's own
+ * output (shims); errors always start with "tool: ".
+ */
+export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = ''): AppContext {
   const settings = readSettings(env);
   return createContext({
     settings,
     registry: loadRegistry(),
     platform: () => detectPlatform(env),
-    log: (line) => process.stderr.write(`${line}\n`),
+    log: (line) => process.stderr.write(`${logPrefix}${line}\n`),
     cwd: process.cwd(),
     cli: { node: process.execPath, script: CLI_SCRIPT },
   });

@@ -12,8 +12,11 @@ function program(): Command {
     .description('Install CLIs from GitHub releases into a versioned store, route them through shims, pin them per project.')
     .version(pkg.version, '-V, --version')
     .enablePositionalOptions()
-    .showHelpAfterError('(run `tool --help` for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Usage errors follow the same one-line "tool: …. remedy" shape as every other error.
+    .configureOutput({
+      outputError: (text, write) => write(`tool: ${text.trim().replace(/^error: /, '').replace(/\n+/g, ' ')}. Run \`tool --help\` for usage\n`),
+    });
 
   cli.command('add')
     .description('install a tool (latest by default), select it globally and put its shims on PATH')

@@ -5,7 +5,23 @@ export function isRetryableStatus(status: number): boolean {
   return status === 500 || status === 502 || status === 503 || status === 504;
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'the connection was closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  UND_ERR_BODY_TIMEOUT: 'the transfer stalled',
+};
+
 export function describeNetworkError(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
   if (error && typeof error === 'object') {
     const code = (error as { code?: unknown }).code;
     const message = (error as { message?: unknown }).message;
@@ -15,14 +31,15 @@ export function describeNetworkError(error: unknown): string {
   return String(error);
 }
 
+/** When to try again: retry-after (secondary limits) wins over the hourly reset. */
 function resetTime(headers: Record<string, string | undefined>, now: Date): string | undefined {
+  const retryAfter = Number(headers['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return `retry after ${retryAfter} s`;
   const reset = Number(headers['x-ratelimit-reset']);
   if (Number.isFinite(reset) && reset > 0) {
     const minutes = Math.max(1, Math.ceil((reset * 1000 - now.getTime()) / 60_000));
     return `it resets at ${new Date(reset * 1000).toISOString()} (in ${minutes} min)`;
   }
-  const retryAfter = Number(headers['retry-after']);
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return `retry after ${retryAfter} s`;
   return undefined;
 }
 
@@ -38,10 +55,14 @@ export function rateLimitError(
   const exhausted = headers['x-ratelimit-remaining'] === '0';
   if (!exhausted && headers['retry-after'] === undefined && status !== 429) return undefined;
   const when = resetTime(headers, now);
+  if (!exhausted) {
+    // A secondary limit (too many requests too fast): a token does not lift it.
+    return new ToolError('TOOL_RATE_LIMITED', `GitHub asks to slow down (secondary rate limit, ${status}) for ${url.origin}${when ? `; ${when}` : ''}`, {
+      hint: 'Wait and try again; retrying at once makes it worse',
+    });
+  }
   const limit = headers['x-ratelimit-limit'];
-  const hint = hasToken
-    ? `Wait${when ? ` (${when})` : ''} and try again`
-    : `Wait${when ? ` (${when})` : ''}, or set GITHUB_TOKEN (or GH_TOKEN) to raise the limit from 60 to 5000 requests an hour`;
+  const hint = hasToken ? 'Wait until then and try again' : 'Wait until then, or set GITHUB_TOKEN (or GH_TOKEN) to raise the limit from 60 to 5000 requests an hour';
   return new ToolError('TOOL_RATE_LIMITED', `GitHub rate limit reached${limit ? ` (${limit} requests/hour)` : ''} for ${url.origin}${when ? `; ${when}` : ''}`, { hint });
 }
 
@@ -57,7 +78,12 @@ export function statusError(status: number, url: URL, what: string): ToolError {
       hint: 'Check GITHUB_TOKEN / GH_TOKEN, or unset it for public repositories',
     });
   }
+  if (status === 403) {
+    return new ToolError('TOOL_NETWORK', `${url.href} refused access (403) while fetching ${what}`, {
+      hint: 'For a private repository set GITHUB_TOKEN (or GH_TOKEN) to a token that can read it',
+    });
+  }
   return new ToolError('TOOL_NETWORK', `${url.href} answered ${status} while fetching ${what}`, {
-    hint: 'Check the tool name and try again',
+    hint: 'Try again later; if it persists, check TOOL_GITHUB_API_URL',
   });
 }

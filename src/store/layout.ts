@@ -66,6 +66,7 @@ export function createLayout(home: string) {
     cache: join(home, 'cache'),
     lock: (toolId: string) => join(home, 'locks', toolDirName(toolId)),
     locks: join(home, 'locks'),
+    homeLock: join(home, 'locks', '@home'),
     tmp: join(home, 'tmp'),
     log: join(home, 'log'),
   };

@@ -12,9 +12,21 @@ import type { Layout } from './layout.js';
 
 const STALE_MS = 15_000;
 
+/**
+ * Lock order: a tool lock may be held while taking the home lock, never the
+ * reverse, so the two can never deadlock.
+ */
 export async function withToolLock<T>(layout: Layout, toolId: string, work: () => Promise<T>): Promise<T> {
+  return withLock(layout, layout.lock(toolId), toolId, work);
+}
+
+/** Guards what all tools share: global.tools and the shims directory. */
+export async function withHomeLock<T>(layout: Layout, work: () => Promise<T>): Promise<T> {
+  return withLock(layout, layout.homeLock, 'the global selection and shims', work);
+}
+
+async function withLock<T>(layout: Layout, target: string, what: string, work: () => Promise<T>): Promise<T> {
   await mkdir(layout.locks, { recursive: true });
-  const target = layout.lock(toolId);
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(target, {
@@ -23,7 +35,7 @@ export async function withToolLock<T>(layout: Layout, toolId: string, work: () =
       retries: { retries: 600, factor: 1, minTimeout: 100, maxTimeout: 100 },
     });
   } catch (error) {
-    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${target}.lock for ${toolId}`, {
+    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${target}.lock for ${what}`, {
       hint: 'Wait for it to finish, or remove that directory if no tool process is running',
       cause: error,
     });

@@ -26,7 +26,7 @@ const COMMANDS = new Set(
     .flatMap((line) => /^ {2}([a-z|-]+)/.exec(line)?.[1]?.split('|') ?? []),
 );
 /** Progress lines that may precede the error line on stderr. */
-const PROGRESS = /^(installing \S+ \S+ \(.+\) for \S+|tool: \S+ .+ is not installed; installing it now)$/;
+const PROGRESS = /^(\[tool\] )?(installing \S+ \S+ \(.+\) for \S+|\S+ .+ is not installed; installing it now)$/;
 
 /** Asserts a clean failure and returns its one error line. */
 function errorLine(result: RunResult): string {
@@ -41,7 +41,7 @@ function errorLine(result: RunResult): string {
   assert.match(line, /^tool: \S/);
   assert.match(line, /\.\s+[A-Z`(]/, `the message is followed by a remedy: ${line}`);
   assert.ok(COMMANDS.has('add'), 'the command list was read from tool --help');
-  for (const [, command] of line.matchAll(/`tool ([a-z-]+)/g)) {
+  for (const [, command] of line.matchAll(/`tool ([a-z][a-z-]*)/g)) {
     assert.ok(COMMANDS.has(command!), `the remedy names a command that exists, not \`tool ${command}\`: ${line}`);
   }
   return line;

@@ -15,7 +15,7 @@ import { fixtureRelease } from '../support/fixture-tools.js';
 import type { FakeRelease, LoggedRequest } from '../support/release-server.js';
 import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
 
-const PROGRESS = /^(installing \S+ \S+ \(.+\) for \S+|tool: \S+ .+ is not installed; installing it now)$/;
+const PROGRESS = /^(\[tool\] )?(installing \S+ \S+ \(.+\) for \S+|\S+ .+ is not installed; installing it now)$/;
 
 /** Asserts a clean failure (non-zero exit, one "tool: " line, no stack trace) and returns that line. */
 function errorLine(result: RunResult): string {

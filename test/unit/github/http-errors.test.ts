@@ -28,7 +28,7 @@ describe('rateLimitError', () => {
     const error = rateLimitError(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': resetSeconds }, url, true, now);
     assert.ok(error);
     assert.ok(!error.hint?.includes('GITHUB_TOKEN'), error.hint);
-    assert.ok(error.hint?.includes('2030-01-01T00:25:00.000Z'), error.hint);
+    assert.ok(error.message.includes('2030-01-01T00:25:00.000Z'), error.message);
   });
 
   it('returns undefined for a 403 that is not a rate limit', () => {
@@ -54,10 +54,18 @@ describe('rateLimitError', () => {
     assert.ok(error.message.includes('retry after 60 s'), error.message);
   });
 
-  it('treats a bare 429 as a rate limit without a time', () => {
-    const error = rateLimitError(429, {}, url, true, now);
+  it('treats a bare 429 as a secondary rate limit without a time, where a token does not help', () => {
+    const error = rateLimitError(429, {}, url, false, now);
     assert.ok(error);
-    assert.equal(error.hint, 'Wait and try again');
+    assert.match(error.message, /secondary rate limit/);
+    assert.ok(!error.hint?.includes('GITHUB_TOKEN'), error.hint);
+  });
+
+  it('prefers retry-after over the hourly reset when the hourly limit is not used up', () => {
+    const error = rateLimitError(429, { 'retry-after': '30', 'x-ratelimit-remaining': '17', 'x-ratelimit-reset': resetSeconds }, url, false, now);
+    assert.ok(error);
+    assert.match(error.message, /retry after 30 s/);
+    assert.doesNotMatch(error.toLine(), /min\)/);
   });
 });
 
@@ -92,8 +100,9 @@ describe('isRetryableStatus', () => {
 });
 
 describe('describeNetworkError', () => {
-  it('shows the code and message of a system error, else the message or the value', () => {
-    assert.equal(describeNetworkError(Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' })), 'ECONNREFUSED (connect refused)');
+  it('says what a known network error means with its code, else the code and message, the message or the value', () => {
+    assert.equal(describeNetworkError(Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' })), 'connection refused (ECONNREFUSED)');
+    assert.equal(describeNetworkError(Object.assign(new Error('weird'), { code: 'EWEIRD' })), 'EWEIRD (weird)');
     assert.equal(describeNetworkError(new Error('socket hang up')), 'socket hang up');
     assert.equal(describeNetworkError('boom'), 'boom');
   });
