@@ -17,18 +17,22 @@ import type { InstallPlan } from './install.js';
 import { guessBins, locateBins } from './locate-bins.js';
 import { assertHash } from './verify-asset.js';
 
-/** Archives that wrap everything in one top directory ("ripgrep-14.1.1-x86_64-…/") are unwrapped. */
-async function hoistSingleTopDir(filesDir: string, files: ExtractedFile[]): Promise<ExtractedFile[]> {
+/** The one directory an archive wraps everything in ("ripgrep-14.1.1-x86_64-…/"), if it does. */
+function singleTopDir(files: readonly ExtractedFile[]): string | undefined {
   const tops = new Set(files.map((file) => file.path.split('/')[0]));
   const [top] = tops;
+  if (tops.size !== 1 || !top) return undefined;
   const topEntry = files.find((file) => file.path === top);
-  if (tops.size !== 1 || !top || (topEntry && topEntry.type !== 'dir') || files.every((f) => f.path === top)) return files;
-  if (!files.some((file) => file.path.startsWith(`${top}/`))) return files;
+  if (topEntry && topEntry.type !== 'dir') return undefined;
+  return files.some((file) => file.path.startsWith(`${top}/`)) ? top : undefined;
+}
+
+/** Unwrap that directory so the store holds files/<exe>, not files/<long-name>/<exe>. */
+async function hoist(filesDir: string, top: string): Promise<void> {
   const moved = `${filesDir}.hoist`;
   await rename(join(filesDir, top), moved);
   await rmdir(filesDir);
   await rename(moved, filesDir);
-  return files.filter((file) => file.path !== top).map((file) => ({ ...file, path: file.path.slice(top.length + 1) }));
 }
 
 async function exposeBins(staging: string, bins: Record<string, string>): Promise<Record<string, string>> {
@@ -57,9 +61,14 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
     const fetched = await fetchAndExtract(github, asset, { kind, dest: filesDir, singleFileName: firstBin, scratch });
     assertHash(plan.expected, fetched.sha256, asset, tool, release.tag_name);
     await rm(scratch, { recursive: true, force: true });
-    const files = await hoistSingleTopDir(filesDir, fetched.files);
-    const wanted = tool.entry?.bins ?? (tool.state?.exes.length ? tool.state.exes.map((name) => ({ name })) : guessBins(files, repoName));
-    const located = locateBins(files, wanted, { tool: tool.id, vars: { version, tag: release.tag_name } });
+    // Registry paths describe the archive as published, so executables are found before unwrapping.
+    const wanted = tool.entry?.bins ?? (tool.state?.exes.length ? tool.state.exes.map((name) => ({ name })) : guessBins(fetched.files, repoName));
+    const located = locateBins(fetched.files, wanted, { tool: tool.id, vars: { version, tag: release.tag_name } });
+    const top = singleTopDir(fetched.files);
+    if (top) {
+      await hoist(filesDir, top);
+      for (const exe of Object.keys(located)) located[exe] = located[exe]!.slice(top.length + 1);
+    }
     const manifest: Manifest = {
       schema: 1,
       tool: tool.id,
