@@ -15,7 +15,6 @@ import type { AppContext } from './context.js';
 import type { ToolIdentity } from './identify.js';
 import { resolveRelease } from './resolve-release.js';
 import { expectedHash, type Expected } from './verify-asset.js';
-import { buildVersion } from './build-version.js';
 
 export interface InstallOptions {
   /** Why this install happens, recorded in the manifest: "added", "pinned", "updated", … */
@@ -67,6 +66,8 @@ export async function applyInstall(ctx: AppContext, github: GitHubClient, plan: 
     const already = await existing(ctx, plan.tool, plan.version);
     if (already) return already;
     ctx.log(`installing ${plan.tool.id} ${plan.version} (${plan.asset.name}) for ${formatPlatform(ctx.platform())}`);
+    // Loaded here: it pulls in the archive stack (tar, yauzl, decoders), which only installs need.
+    const { buildVersion } = await import('./build-version.js');
     const manifest = await buildVersion(ctx, github, plan, cause);
     if (manifest.verification.method === 'none') {
       ctx.log(`warning: ${plan.asset.name} is unverified: the release publishes no digest or checksum file; recorded sha256 ${manifest.sha256}`);

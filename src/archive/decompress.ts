@@ -7,16 +7,14 @@
 import { Duplex, PassThrough, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
-// fzstd: pure JS, no dependencies, with a streaming Decompress class. Node 20's
-// zlib has no zstd, and @mongodb-js/zstd fetches a prebuilt binary at install time.
-import { Decompress as ZstdDecompress } from 'fzstd';
-// unbzip2-stream: pure JS and streaming (block by block); seek-bzip and
-// compressjs only decode whole buffers.
-import unbzip2Stream from 'unbzip2-stream';
-// xz-decompress: xz-embedded compiled to WASM and shipped inside the npm tarball,
-// streaming through web streams; lzma-native is a native addon.
-import xzDecompress from 'xz-decompress';
 import type { ArchiveKind } from './kind.js';
+// The decoders are imported when first needed (xz's WASM costs start-up time):
+// - fzstd: pure JS, no dependencies, with a streaming Decompress class. Node 20's
+//   zlib has no zstd, and @mongodb-js/zstd fetches a prebuilt binary at install time.
+// - unbzip2-stream: pure JS and streaming (block by block); seek-bzip and
+//   compressjs only decode whole buffers.
+// - xz-decompress: xz-embedded compiled to WASM and shipped inside the npm tarball,
+//   streaming through web streams; lzma-native is a native addon.
 
 export type Codec = 'none' | 'gzip' | 'xz' | 'bzip2' | 'zstd';
 
@@ -40,22 +38,27 @@ export function codecOf(kind: ArchiveKind): Codec {
 }
 
 /** A fresh stream that turns compressed bytes into plain bytes ('none' passes them through). */
-export function createDecompressor(codec: Codec): Duplex {
+export async function createDecompressor(codec: Codec): Promise<Duplex> {
   switch (codec) {
     case 'none':
       return new PassThrough();
     case 'gzip':
       return createGunzip();
     case 'xz':
-      return xz();
+      return xz(commonJsExports(await import('xz-decompress')));
     case 'bzip2':
-      return bzip2();
+      return bzip2((await import('unbzip2-stream')).default);
     case 'zstd':
-      return zstd();
+      return zstd((await import('fzstd')).Decompress);
   }
 }
 
-function xz(): Duplex {
+/** A CommonJS package imported dynamically arrives as { default: exports }; its types describe the exports. */
+function commonJsExports<T>(module: T): T {
+  return (module as { default?: T }).default ?? module;
+}
+
+function xz(xzDecompress: typeof import('xz-decompress')): Duplex {
   // Compressed bytes go into the TransformStream; XzReadableStream pulls from its
   // readable side. Destroying the Duplex cancels the XzReadableStream, which
   // releases the library's global decoder lock.
@@ -65,7 +68,7 @@ function xz(): Duplex {
   return Duplex.fromWeb({ readable: output, writable: input.writable });
 }
 
-function bzip2(): Transform {
+function bzip2(unbzip2Stream: (typeof import('unbzip2-stream'))['default']): Transform {
   const decoder = unbzip2Stream();
   let failure: Error | undefined;
   let seen = 0;
@@ -86,7 +89,7 @@ function bzip2(): Transform {
   return stream;
 }
 
-function zstd(): Transform {
+function zstd(ZstdDecompress: typeof import('fzstd').Decompress): Transform {
   let seen = 0;
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {

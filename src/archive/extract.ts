@@ -63,7 +63,7 @@ export async function extractStream(
   }
   const dest = await checkDest(options.dest);
   // Errors from source or decoder reach the backend through `plain`; the callback only keeps them from going unhandled.
-  const plain = pipeline(source, createDecompressor(codecOf(options.kind)), () => {});
+  const plain = pipeline(source, await createDecompressor(codecOf(options.kind)), () => {});
   try {
     const files = isTarKind(options.kind)
       ? await extractTar(plain, { dest, archive })

@@ -6,7 +6,6 @@
  * block the next install for long; they are also removed on normal exit.
  */
 import { mkdir } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { ToolError } from '../core/errors.js';
 import type { Layout } from './layout.js';
 
@@ -27,6 +26,7 @@ export async function withHomeLock<T>(layout: Layout, work: () => Promise<T>): P
 
 async function withLock<T>(layout: Layout, target: string, what: string, work: () => Promise<T>): Promise<T> {
   await mkdir(layout.locks, { recursive: true });
+  const { default: lockfile } = await import('proper-lockfile');
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(target, {

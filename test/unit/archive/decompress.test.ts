@@ -13,7 +13,7 @@ const hello = '#!/bin/sh\necho hello 9.99.1\n';
 async function decompress(codec: Codec, input: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const pieces = Array.from({ length: Math.ceil(input.length / 7) }, (_, i) => input.subarray(i * 7, i * 7 + 7));
-  await pipeline(Readable.from(pieces), createDecompressor(codec), async (source: AsyncIterable<Buffer>) => {
+  await pipeline(Readable.from(pieces), await createDecompressor(codec), async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) chunks.push(Buffer.from(chunk));
   });
   return Buffer.concat(chunks);
