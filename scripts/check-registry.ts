@@ -18,6 +18,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checksumFileFor } from '../src/verify/checksum-file.js';
 import { globMatcher, fillTemplate } from '../src/assets/rules.js';
 import { selectAsset } from '../src/assets/select.js';
 import { isToolError } from '../src/core/errors.js';
@@ -118,9 +119,9 @@ export function findFixture(fixtures: readonly RealAssetsFixture[], entry: Regis
   return fixtures.find((fixture) => fixture.repo.toLowerCase() === entry.repo.toLowerCase());
 }
 
-/** A checksum file template filled for one asset, as src/verify/checksum-file.ts fills it. */
-export function checksumFileName(template: string, entry: RegistryEntry, assetName: string, version: string): string {
-  return template.replaceAll('{asset}', assetName).replaceAll('{version}', version).replaceAll('{repo}', entry.repo.split('/')[1]!);
+/** A checksum file template filled for one asset, exactly as an install fills it. */
+export function checksumFileName(template: string, entry: RegistryEntry, assetName: string, version: string, tag?: string): string {
+  return checksumFileFor(template, assetName, { version, ...(tag ? { tag } : {}), repoName: entry.repo.split('/')[1]! });
 }
 
 function loadEntries(dir: string, problems: Problem[]): { file: string; entry: RegistryEntry }[] {

@@ -16,6 +16,7 @@ import { fetchAndExtract } from './fetch-asset.js';
 import type { InstallPlan } from './install.js';
 import { guessBins, locateBins } from './locate-bins.js';
 import { assertHash } from './verify-asset.js';
+import { sha256File } from '../store/live.js';
 
 /** The one directory an archive wraps everything in ("ripgrep-14.1.1-x86_64-…/"), if it does. */
 function singleTopDir(files: readonly ExtractedFile[]): string | undefined {
@@ -59,11 +60,15 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
     const firstBin = tool.entry?.bins[0]?.name ?? tool.state?.exes[0] ?? repoName;
     const kind = tool.entry?.format ?? archiveKindOf(asset.name);
     const fetched = await fetchAndExtract(github, asset, { kind, dest: filesDir, singleFileName: firstBin, scratch });
-    assertHash(plan.expected, fetched.sha256, asset, tool, release.tag_name);
+    if (!plan.expected.ofBinary) assertHash(plan.expected, fetched.sha256, asset, tool, release.tag_name);
     await rm(scratch, { recursive: true, force: true });
     // Registry paths describe the archive as published, so executables are found before unwrapping.
     const wanted = tool.entry?.bins ?? (tool.state?.exes.length ? tool.state.exes.map((name) => ({ name })) : guessBins(fetched.files, repoName));
     const located = locateBins(fetched.files, wanted, { tool: tool.id, vars: { version, tag: release.tag_name } });
+    if (plan.expected.ofBinary) {
+      const first = Object.values(located)[0]!;
+      assertHash(plan.expected, await sha256File(join(filesDir, first)), asset, tool, release.tag_name);
+    }
     const top = singleTopDir(fetched.files);
     if (top) {
       await hoist(filesDir, top);

@@ -36,6 +36,7 @@ export async function previewInstall(ctx: AppContext, request: ToolRequest, asse
   const source = expectedHashSource(release.assets, choice.asset, {
     ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),
     version,
+    tag: release.tag_name,
     repoName: tool.repo.split('/')[1]!,
   });
   return {

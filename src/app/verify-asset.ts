@@ -12,23 +12,29 @@ import type { ToolIdentity } from './identify.js';
 export interface Expected {
   hex: string | undefined;
   verification: Verification;
+  /** The hash is of the executable inside the archive (registry `checksum.ofBinary`), not of the asset. */
+  ofBinary: boolean;
 }
 
 export async function expectedHash(github: GitHubClient, tool: ToolIdentity, release: Release, asset: Asset, version: string): Promise<Expected> {
   const source = expectedHashSource(release.assets, asset, {
     ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),
     version,
+    tag: release.tag_name,
     repoName: tool.repo.split('/')[1]!,
   });
-  if (source.kind === 'digest') return { hex: source.hex, verification: { method: 'digest', source: 'GitHub asset digest' } };
-  if (source.kind === 'none') return { hex: undefined, verification: { method: 'none' } };
+  if (source.kind === 'digest') return { hex: source.hex, verification: { method: 'digest', source: 'GitHub asset digest' }, ofBinary: false };
+  if (source.kind === 'none') return { hex: undefined, verification: { method: 'none' }, ofBinary: false };
+  const ofBinary = Boolean(tool.entry?.checksum?.ofBinary);
+  // A checksum of the executable names the executable, not the archive.
+  const wanted = ofBinary ? (tool.entry?.bins[0]?.name ?? asset.name) : asset.name;
   for (const candidate of source.candidates) {
     const file = release.assets.find((item) => item.name === candidate.name)!;
     const text = await github.fetchText(file);
-    const hex = findHashInChecksumFile(text, asset.name, isPerAssetSumFile(file.name, asset.name));
-    if (hex) return { hex, verification: { method: 'checksum-file', source: file.name } };
+    const hex = findHashInChecksumFile(text, wanted, isPerAssetSumFile(file.name, asset.name));
+    if (hex) return { hex, verification: { method: 'checksum-file', source: ofBinary ? `${file.name} (of the executable)` : file.name }, ofBinary };
   }
-  return { hex: undefined, verification: { method: 'none' } };
+  return { hex: undefined, verification: { method: 'none' }, ofBinary: false };
 }
 
 export function assertHash(expected: Expected, actual: string, asset: Asset, tool: ToolIdentity, tag: string): void {

@@ -15,7 +15,8 @@ export function versionFromOutput(output: string, pattern?: string): string | un
     return match?.[1] ?? match?.[0];
   }
   for (const token of output.split(/[\s,;()"']+/)) {
-    const candidate = token.replace(/^v(?=\d)/, '');
+    // "v1.2.3", and "jq-1.7.1" / "tool_1.2.3" where the name is glued on.
+    const candidate = token.replace(/^(?:[A-Za-z][\w.]*?[-_])?v?(?=\d)/, '');
     if (/^\d+(\.\d+)+/.test(candidate) && parseVersion(candidate)) return candidate;
   }
   return undefined;

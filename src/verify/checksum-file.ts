@@ -16,6 +16,8 @@ export type ExpectedHash =
   | { kind: 'file'; file: NamedAsset; candidates: NamedAsset[] }
   | { kind: 'none' };
 
+import { stripArchiveSuffix } from '../archive/kind.js';
+
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 
 function cleanName(token: string): string {
@@ -41,8 +43,20 @@ export function findHashInChecksumFile(text: string, assetName: string, isSingle
 
 const COMMON_SUM_FILES = [/^sha256sums?(\.txt)?$/i, /^sha2-256sums$/i, /checksums?\.txt$/i, /^checksums?$/i, /sha256sums?(\.txt)?$/i, /_checksums_sha256\.txt$/i];
 
-function fill(template: string, assetName: string, version: string, repoName: string): string {
-  return template.replaceAll('{asset}', assetName).replaceAll('{version}', version).replaceAll('{repo}', repoName);
+export interface TemplateValues {
+  version: string;
+  tag?: string;
+  repoName: string;
+}
+
+/** The checksum file a registry template names for one asset: {asset}, {stem} (asset name without its archive suffix), {version}, {tag}, {repo}. */
+export function checksumFileFor(template: string, assetName: string, values: TemplateValues): string {
+  return template
+    .replaceAll('{asset}', assetName)
+    .replaceAll('{stem}', stripArchiveSuffix(assetName))
+    .replaceAll('{version}', values.version)
+    .replaceAll('{tag}', values.tag ?? values.version)
+    .replaceAll('{repo}', values.repoName);
 }
 
 /**
@@ -52,7 +66,7 @@ function fill(template: string, assetName: string, version: string, repoName: st
 export function expectedHashSource(
   assets: readonly NamedAsset[],
   asset: NamedAsset,
-  options: { template?: string; version: string; repoName: string },
+  options: TemplateValues & { template?: string },
 ): ExpectedHash {
   const digest = asset.digest?.match(/^sha256:([0-9a-fA-F]{64})$/)?.[1];
   if (digest) return { kind: 'digest', hex: digest.toLowerCase() };
@@ -61,13 +75,14 @@ export function expectedHashSource(
   const add = (found: NamedAsset | undefined) => {
     if (found && !candidates.includes(found)) candidates.push(found);
   };
-  if (options.template) add(byName(fill(options.template, asset.name, options.version, options.repoName)));
+  if (options.template) add(byName(checksumFileFor(options.template, asset.name, options)));
   for (const suffix of ['.sha256', '.sha256sum', '.sha256.txt']) add(byName(`${asset.name}${suffix}`));
   for (const pattern of COMMON_SUM_FILES) for (const candidate of assets) if (pattern.test(candidate.name)) add(candidate);
   const [file] = candidates;
   return file ? { kind: 'file', file, candidates } : { kind: 'none' };
 }
 
+/** "<asset>.sha256" or "<asset stem>.sha256sum": a file about this one asset, often just a bare hash. */
 export function isPerAssetSumFile(sumFile: string, assetName: string): boolean {
-  return sumFile.startsWith(`${assetName}.`);
+  return sumFile.startsWith(`${assetName}.`) || sumFile.startsWith(`${stripArchiveSuffix(assetName)}.`);
 }

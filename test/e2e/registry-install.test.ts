@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { isPerAssetSumFile } from '../../src/verify/checksum-file.js';
 import { archiveKindOf, stripArchiveSuffix } from '../../src/archive/kind.js';
 import { nonBinaryKind } from '../../src/assets/non-binary.js';
 import { loadRegistry } from '../../src/registry/load.js';
@@ -153,9 +154,9 @@ function planFor(entry: RegistryEntry, fixtures: RealAssetsFixture[]): Plan {
   bodies.set(asset, installedAssetBody(entry, asset, script));
   const programs = fixture.assets.filter((name) => nonBinaryKind(name) === undefined || nonBinaryKind(name) === 'package');
   const template = entry.checksum?.file;
-  const sumsFile = template ? checksumFileName(template, entry, asset, version) : undefined;
+  const sumsFile = template ? checksumFileName(template, entry, asset, version, tag) : undefined;
   if (sumsFile) {
-    const perAsset = sumsFile.startsWith(`${asset}.`);
+    const perAsset = isPerAssetSumFile(sumsFile, asset);
     const covered = perAsset ? [asset] : programs;
     bodies.set(sumsFile, Buffer.from(checksumText(entry, covered.map((name) => [name, bodies.get(name)!]))));
   }
