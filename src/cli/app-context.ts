@@ -23,10 +23,11 @@ export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = '')
   });
 }
 
-/** The context for management commands: self-updates made since the last run are captured first. */
+/** The context for management commands: the home is checked and self-updates made since the last run are captured first. */
 export async function managedContext(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
   const ctx = cliContext(env);
-  const { noticeSelfUpdates } = await import('../capture/notice.js');
+  const [{ ensureHome }, { noticeSelfUpdates }] = await Promise.all([import('../app/home.js'), import('../capture/notice.js')]);
+  await ensureHome(ctx);
   await noticeSelfUpdates(ctx);
   return ctx;
 }

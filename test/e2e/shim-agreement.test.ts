@@ -82,3 +82,34 @@ describe('the sh shim and tool which agree', () => {
     assert.equal(fast.stdout, 'ripgrep 13.0.0\n', fast.stderr);
   });
 });
+
+describe('shims follow the CLI that manages them', () => {
+  it('are rewritten when the Node or CLI path baked into them changes', async () => {
+    const box = await createSandbox();
+    try {
+      addRipgrep(box.server, '14.1.1');
+      assert.equal((await box.tool(['add', 'ripgrep'])).code, 0);
+      const shim = join(box.shims, 'rg');
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(shim, readFileSync(shim, 'utf8').replaceAll(process.execPath, '/old/node/bin/node'));
+      box.write('tool-home/state/shims-rendered', '1\n/old/node/bin/node\nold-cli\n');
+      assert.equal((await box.tool(['list'])).code, 0);
+      assert.ok(readFileSync(shim, 'utf8').includes(`'${process.execPath}'`));
+      assert.doesNotMatch(readFileSync(shim, 'utf8'), /\/old\/node/);
+    } finally {
+      await box.close();
+    }
+  });
+
+  it('refuses a TOOL_HOME written with another layout version', async () => {
+    const box = await createSandbox();
+    try {
+      box.write('tool-home/layout-version', '99\n');
+      const result = await box.tool(['list']);
+      assert.equal(result.code, 6);
+      assert.match(result.stderr, /^tool: .*tool-home uses layout version 99; this tool understands version 1\. Use the tool version that created it, or point TOOL_HOME elsewhere\n$/);
+    } finally {
+      await box.close();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Checks made once per management command: TOOL_HOME uses the layout this
+ * version understands, and the shims were rendered by this shim template with
+ * this Node and this CLI (they bake those paths in). If not, every shim is
+ * rewritten, so moving Node or upgrading `tool` never leaves broken shims.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ToolError } from '../core/errors.js';
+import { SHIM_VERSION } from '../shimgen/render.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { LAYOUT_VERSION } from '../store/layout.js';
+import type { AppContext } from './context.js';
+import { syncAllShims } from './refresh.js';
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function ensureHome(ctx: AppContext): Promise<void> {
+  const layout = await readOptional(ctx.layout.layoutVersionFile);
+  if (layout !== undefined && layout !== LAYOUT_VERSION) {
+    throw new ToolError('TOOL_BAD_SETTING', `${ctx.layout.home} uses layout version ${layout}; this tool understands version ${LAYOUT_VERSION}`, {
+      hint: 'Use the tool version that created it, or point TOOL_HOME elsewhere',
+    });
+  }
+  if (layout === undefined) await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
+  const rendered = `${SHIM_VERSION}\n${ctx.cli.node}\n${ctx.cli.script}`;
+  const stamp = join(ctx.layout.home, 'state', 'shims-rendered');
+  if ((await readOptional(stamp)) === rendered) return;
+  await syncAllShims(ctx);
+  await writeFileAtomic(stamp, `${rendered}\n`);
+}
