@@ -43,7 +43,8 @@ export async function createDecompressor(codec: Codec): Promise<Duplex> {
     case 'none':
       return new PassThrough();
     case 'gzip':
-      return createGunzip();
+      // 256 KiB output chunks instead of 16 KiB: far fewer callbacks on large archives.
+      return createGunzip({ chunkSize: 1 << 18 });
     case 'xz':
       return xz(commonJsExports(await import('xz-decompress')));
     case 'bzip2':
