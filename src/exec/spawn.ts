@@ -3,7 +3,7 @@
  * hand over to the CLI): inherited stdio, signals forwarded to the child, and
  * the child's exit status reproduced exactly, including death by signal.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { ToolError } from '../core/errors.js';
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
@@ -15,12 +15,17 @@ export interface ExitStatus {
 
 export function runForeground(file: string, args: readonly string[], argv0?: string): Promise<ExitStatus> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: 'inherit', ...(argv0 ? { argv0 } : {}) });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    // Listen before spawning: the tool may start and be signalled before the line after
+    // spawn() runs (seen under load), and Node's default would kill us, orphaning the tool.
+    let child: ChildProcess | undefined;
+    const pending: NodeJS.Signals[] = [];
+    const forward = (signal: NodeJS.Signals) => (child ? child.kill(signal) : pending.push(signal));
     for (const signal of FORWARDED) process.on(signal, forward);
     const cleanup = () => {
       for (const signal of FORWARDED) process.off(signal, forward);
     };
+    child = spawn(file, args, { stdio: 'inherit', ...(argv0 ? { argv0 } : {}) });
+    for (const signal of pending) child.kill(signal);
     child.once('error', (error: NodeJS.ErrnoException) => {
       cleanup();
       reject(new ToolError('TOOL_EXEC_FAILED', `cannot run ${file}: ${error.code ?? error.message}`, {

@@ -58,7 +58,7 @@ describe('pass-through of arguments, stdio, exit codes and signals', () => {
             });
           },
         });
-        assert.match(result.stdout, /got TERM/);
+        assert.match(result.stdout, /got TERM/, `code ${result.code} signal ${result.signal} stderr ${result.stderr}`);
         assert.equal(result.code, 143);
       });
     });
