@@ -4,20 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { extractFile, extractStream } from '../../src/archive/extract.js';
 import type { ArchiveKind } from '../../src/archive/kind.js';
-import { fixturesDir, makeSandbox, makeTar, makeZip, rejectsWith, type Sandbox } from '../unit/archive/build.js';
+import { eachTestInSandbox, fixturesDir, makeTar, makeZip, rejectsWith, type Sandbox } from '../unit/archive/build.js';
 
 let box: Sandbox;
-beforeEach(async () => {
-  box = await makeSandbox();
-});
-afterEach(async () => {
-  assert.deepEqual(await box.outside(), [], 'nothing may be written outside dest');
-  await box.cleanup();
-});
+eachTestInSandbox((fresh) => (box = fresh));
 
 /** Every test gets this long; a hang fails instead of stalling the suite. */
 const timeout = 10_000;

@@ -5,19 +5,13 @@ import { existsSync } from 'node:fs';
 import { lstat, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { extractFile, extractStream } from '../../src/archive/extract.js';
-import { makeSandbox, makeTar, rejectsWith, type Sandbox, type TarEntry, walk } from '../unit/archive/build.js';
+import { eachTestInSandbox, makeTar, rejectsWith, type Sandbox, type TarEntry, walk } from '../unit/archive/build.js';
 
 let box: Sandbox;
-beforeEach(async () => {
-  box = await makeSandbox();
-});
-afterEach(async () => {
-  assert.deepEqual(await box.outside(), [], 'nothing may be written outside dest');
-  await box.cleanup();
-});
+eachTestInSandbox((fresh) => (box = fresh));
 
 async function extractTarGz(entries: TarEntry[]): Promise<unknown> {
   const file = join(box.input, 'evil.tar.gz');

@@ -4,18 +4,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { extractFile } from '../../src/archive/extract.js';
-import { makeSandbox, makeZip, rejectsWith, type Sandbox, walk, type ZipEntry } from '../unit/archive/build.js';
+import { eachTestInSandbox, makeZip, rejectsWith, type Sandbox, walk, type ZipEntry } from '../unit/archive/build.js';
 
 let box: Sandbox;
-beforeEach(async () => {
-  box = await makeSandbox();
-});
-afterEach(async () => {
-  assert.deepEqual(await box.outside(), [], 'nothing may be written outside dest');
-  await box.cleanup();
-});
+eachTestInSandbox((fresh) => (box = fresh));
 
 async function extractZip(entries: ZipEntry[]): Promise<unknown> {
   const file = join(box.input, 'evil.zip');

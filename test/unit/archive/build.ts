@@ -2,6 +2,7 @@
 // and link targets verbatim ("../evil", "/etc/passwd", backslashes) because the
 // security tests need exactly the archives that real archivers refuse to make.
 import assert from 'node:assert/strict';
+import { afterEach, beforeEach } from 'node:test';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,5 +183,21 @@ export async function rejectsWith(promise: Promise<unknown>, code: string, fragm
       assert.ok(error.message.includes(fragment), `"${error.message}" should mention ${fragment}`);
     }
     return true;
+  });
+}
+
+/**
+ * A fresh sandbox for every test of the calling file, handed over through
+ * `assign`; after each test nothing may exist outside its dest.
+ */
+export function eachTestInSandbox(assign: (box: Sandbox) => void): void {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+    assign(box);
+  });
+  afterEach(async () => {
+    assert.deepEqual(await box.outside(), [], 'nothing may be written outside dest');
+    await box.cleanup();
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeNetworkError, isRetryableStatus, rateLimitError, statusError } from '../../../src/github/http-errors.js';
 
-const url = new URL('https://api.github.com/repos/BurntSushi/ripgrep/releases');
+const url = new URL('https://ghe.example.test/api/v3/repos/BurntSushi/ripgrep/releases');
 const now = new Date('2030-01-01T00:00:00Z');
 const resetSeconds = String(now.getTime() / 1000 + 25 * 60);
 
@@ -18,7 +18,7 @@ describe('rateLimitError', () => {
     assert.ok(error);
     assert.equal(error.code, 'TOOL_RATE_LIMITED');
     assert.ok(error.message.includes('60 requests/hour'), error.message);
-    assert.ok(error.message.includes('https://api.github.com'), error.message);
+    assert.ok(error.message.includes('https://ghe.example.test'), error.message);
     assert.ok(error.message.includes('2030-01-01T00:25:00.000Z'), error.message);
     assert.ok(error.message.includes('in 25 min'), error.message);
     assert.ok(error.hint?.includes('GITHUB_TOKEN'), error.hint);
