@@ -16,6 +16,7 @@ import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
 import { refreshTool } from './refresh.js';
+import { isLive } from './live-policy.js';
 import { writeSelection } from './selection.js';
 
 export interface Change {
@@ -25,12 +26,6 @@ export interface Change {
   check?: 'verified' | 'unverified' | 'mismatch';
   note?: string;
   held?: boolean;
-}
-
-/** Runs from a live copy: marked self-updating and following latest. */
-export function isLive(tool: ToolIdentity): boolean {
-  const selfUpdating = tool.state?.selfUpdate ?? Boolean(tool.entry?.selfUpdate);
-  return selfUpdating && (tool.state?.follow ?? 'latest') === 'latest';
 }
 
 /** The version the global selection runs now, if any. */

@@ -17,6 +17,7 @@ import { readLiveMarker } from '../store/live.js';
 import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
+import { isLive } from './live-policy.js';
 
 export async function readSeenSpecs(ctx: AppContext, toolId: string): Promise<string[]> {
   try {
@@ -46,7 +47,6 @@ export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise
     await removeIndex(ctx.layout, tool.id);
     return;
   }
-  const { isLive } = await import('./activate.js');
   const plan = planIndex({
     versions,
     seenSpecs: await readSeenSpecs(ctx, tool.id),

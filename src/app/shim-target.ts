@@ -10,8 +10,9 @@ import { withToolLock } from '../store/lock.js';
 import { readToolState } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
 import { assertApproved, identityOf } from './identify.js';
-import { isLive } from './activate.js';
+import { isLive } from './live-policy.js';
 import { recordSeenFile } from './seen-files.js';
+import { captureAndReport } from '../capture/notice.js';
 import { ensureInstalled } from './install.js';
 import { recordSeenSpec, rebuildIndex } from './refresh.js';
 import { executablePath, type RunTarget } from './run.js';
@@ -27,7 +28,6 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
   }
   const tool = identityOf(toolId, state?.repo ?? entry!.repo, entry, state);
   // The shim hands over when the live copy changed: capture the self-update before running again.
-  const { captureAndReport } = await import('../capture/notice.js');
   await captureAndReport(ctx, tool);
   const selection = await selectionHere(ctx, tool);
   if (!selection) throw notSelected(tool);

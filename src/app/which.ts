@@ -5,7 +5,7 @@ import { describeSource, findPin, type Pin } from '../pins/resolve.js';
 import { installedVersions } from '../store/read.js';
 import type { AppContext } from './context.js';
 import type { ToolIdentity } from './identify.js';
-import { isLive } from './activate.js';
+import { isLive } from './live-policy.js';
 
 export interface Selection {
   pin: Pin;

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../app/context.js';
 import { identityOf, type ToolIdentity } from '../app/identify.js';
-import { isLive } from '../app/activate.js';
+import { isLive } from '../app/live-policy.js';
 import { listToolStates } from '../store/tool-state.js';
 import { captureSelfUpdate, type Captured } from './capture.js';
 

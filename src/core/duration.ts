@@ -11,10 +11,3 @@ export function parseDuration(text: string): number {
   }
   return seconds;
 }
-
-export function formatDuration(seconds: number): string {
-  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
-    if (seconds % size === 0) return `${seconds / size}${unit}`;
-  }
-  return `${seconds}s`;
-}

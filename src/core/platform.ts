@@ -11,10 +11,6 @@ export interface Platform {
   libc?: Libc;
 }
 
-export const OSES: readonly Os[] = ['linux', 'darwin', 'windows'];
-export const ARCHES: readonly Arch[] = ['x64', 'arm64'];
-export const LIBCS: readonly Libc[] = ['gnu', 'musl'];
-
 /** "linux-x64-musl", "darwin-arm64": used in messages, manifests and test tables. */
 export function formatPlatform(platform: Platform): string {
   const base = `${platform.os}-${platform.arch}`;

@@ -43,5 +43,3 @@ export function createFileEtagCache(dir: string): EtagCache {
     },
   };
 }
-
-export const noCache: EtagCache = { get: async () => undefined, put: async () => {} };

@@ -1,6 +1,6 @@
 /** Whole-file writes that a crash can never leave half-written: temp file in the same directory, then rename. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export async function writeFileAtomic(file: string, data: string | Buffer, mode = 0o644): Promise<void> {
@@ -16,7 +16,6 @@ export async function writeFileAtomic(file: string, data: string | Buffer, mode 
 }
 
 export async function readJsonOrUndefined<T>(file: string): Promise<T | undefined> {
-  const { readFile } = await import('node:fs/promises');
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch (error) {

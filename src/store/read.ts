@@ -23,7 +23,3 @@ export async function installedVersions(layout: Layout, toolId: string): Promise
 export async function readManifest(layout: Layout, toolId: string, version: string): Promise<Manifest | undefined> {
   return readJsonOrUndefined<Manifest>(layout.manifest(toolId, version));
 }
-
-export async function isInstalled(layout: Layout, toolId: string, version: string): Promise<boolean> {
-  return (await readManifest(layout, toolId, version)) !== undefined;
-}
