@@ -17,10 +17,19 @@ export interface AppContext {
   github(): Promise<GitHubClient>;
   /** Progress lines for the user (stderr in the CLI). */
   log(line: string): void;
+  /** Download progress; the CLI draws it only on a terminal. */
+  progress(event: ProgressEvent): void;
   now(): Date;
   cwd: string;
   /** Absolute paths baked into shims so they can hand over to this CLI. */
   cli: { node: string; script: string };
+}
+
+export interface ProgressEvent {
+  label: string;
+  received: number;
+  total: number | undefined;
+  done: boolean;
 }
 
 export interface ContextOptions {
@@ -28,6 +37,7 @@ export interface ContextOptions {
   registry: Registry;
   platform: () => Platform;
   log: (line: string) => void;
+  progress?: (event: ProgressEvent) => void;
   cwd: string;
   cli: { node: string; script: string };
   github?: () => Promise<GitHubClient>;
@@ -51,6 +61,7 @@ export function createContext(options: ContextOptions): AppContext {
     platform: () => (platform ??= options.platform()),
     github: () => (github ??= (options.github ?? defaultGithub)()),
     log: options.log,
+    progress: options.progress ?? (() => {}),
     now: () => new Date(),
     cwd: options.cwd,
     cli: options.cli,

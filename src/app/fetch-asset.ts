@@ -14,6 +14,7 @@ import { canStream, extractFile, extractStream, type ExtractedFile } from '../ar
 import type { ArchiveKind } from '../archive/kind.js';
 import { ToolError } from '../core/errors.js';
 import type { Asset, GitHubClient } from '../github/types.js';
+import type { ProgressEvent } from './context.js';
 
 export interface FetchedAsset {
   sha256: string;
@@ -22,11 +23,25 @@ export interface FetchedAsset {
   size: number | undefined;
 }
 
-function hashingTap(hash: ReturnType<typeof createHash>): Transform {
+const PROGRESS_EVERY_MS = 100;
+
+function hashingTap(hash: ReturnType<typeof createHash>, report: (received: number, done: boolean) => void): Transform {
+  let received = 0;
+  let last = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
+      received += chunk.length;
+      const now = Date.now();
+      if (now - last >= PROGRESS_EVERY_MS) {
+        last = now;
+        report(received, false);
+      }
       done(null, chunk);
+    },
+    flush(done) {
+      report(received, true);
+      done();
     },
   });
 }
@@ -44,11 +59,11 @@ async function drain(stream: Transform): Promise<void> {
 export async function fetchAndExtract(
   github: GitHubClient,
   asset: Asset,
-  options: { kind: ArchiveKind; dest: string; singleFileName: string; scratch: string },
+  options: { kind: ArchiveKind; dest: string; singleFileName: string; scratch: string; progress: (event: ProgressEvent) => void },
 ): Promise<FetchedAsset> {
   const download = await github.openAsset(asset);
   const hash = createHash('sha256');
-  const tap = hashingTap(hash);
+  const tap = hashingTap(hash, (received, done) => options.progress({ label: asset.name, received, total: download.size ?? asset.size, done }));
   const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName, source: asset.name };
   let files: ExtractedFile[];
   try {

@@ -4,6 +4,7 @@ import { createContext, type AppContext } from '../app/context.js';
 import { detectPlatform } from '../env/detect-platform.js';
 import { readSettings } from '../env/settings.js';
 import { loadRegistry } from '../registry/load.js';
+import { terminalProgress } from './progress.js';
 
 const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
 
@@ -13,11 +14,13 @@ const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
  */
 export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = ''): AppContext {
   const settings = readSettings(env);
+  const progress = terminalProgress(process.stderr);
   return createContext({
     settings,
     registry: loadRegistry(),
     platform: () => detectPlatform(env),
     log: (line) => process.stderr.write(`${logPrefix}${line}\n`),
+    ...(progress ? { progress } : {}),
     cwd: process.cwd(),
     cli: { node: process.execPath, script: CLI_SCRIPT },
   });
