@@ -7,12 +7,12 @@
 h=@@HOME@@
 i=$h/index/@@DIR@@
 @@AUTO@@
-s=${@@ENVVAR@@-}
+s=${@@ENVVAR@@-} b=
 if [ -z "$s" ]; then
   set -f
   # m NAME SPEC...: when NAME is this tool, s=SPEC (or b=1 if the line has no spec).
   m() { case $1 in @@PATTERNS@@) [ $# -gt 1 ] || { b=1; return 0; }; shift; s=$*; return 0 ;; esac; return 1; }
-  b= d=$PWD
+  d=$PWD
   while :; do
     if [ -f "$d/.tools" ]; then
       while IFS= read -r l || [ -n "$l" ]; do
@@ -26,15 +26,18 @@ if [ -z "$s" ]; then
   done
   set +f
   [ -z "$b" ] || s=
-  [ -n "$s$b" ] || [ "$h/global.tools" -nt "$h/index/.stamp" ] || s=@global
 fi
+# t: the index entry to run. The global one only while global.tools is not newer than this
+# tool's index (a hand edit); specs the index cannot hold go to the CLI.
+t=
 case $s in
-  '' | .* | */*) ;;
-  *)
-    # A live copy (self-updating tool) whose file is newer than its capture stamp
-    # was rewritten by the tool itself: the CLI captures it before running again.
-    if [ -x "$i/$s/bin/@@EXE@@" ]; then
-      [ -f "$i/$s/.live" ] && [ "$i/$s/bin/@@EXE@@" -nt "$i/$s/.live" ] || exec "$i/$s/bin/@@EXE@@" "$@"
-    fi ;;
+  '') [ -n "$b" ] || [ "$h/global.tools" -nt "$i/.stamp" ] || t=$i/@global ;;
+  .* | @* | */*) ;;
+  *) t=$i/$s ;;
 esac
+# A live copy (self-updating tool) whose file is newer than its capture stamp was
+# rewritten by the tool itself: the CLI captures it before running again.
+if [ -n "$t" ] && [ -x "$t/bin/@@EXE@@" ]; then
+  [ -f "$t/.live" ] && [ "$t/bin/@@EXE@@" -nt "$t/.live" ] || exec "$t/bin/@@EXE@@" "$@"
+fi
 exec @@NODE@@ @@CLI@@ __shim @@TOOL@@ @@EXE@@ "$@"

@@ -15,7 +15,7 @@ import { readToolState, writeToolState } from '../store/tool-state.js';
 import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
-import { refreshTool } from './refresh.js';
+import { refreshAllTools } from './refresh.js';
 import { isLive } from './live-policy.js';
 import { writeSelection } from './selection.js';
 
@@ -68,6 +68,6 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
     });
   }
   await syncLiveCopy(ctx, current, version);
-  await refreshTool(ctx, current);
+  await refreshAllTools(ctx);
   return current;
 }

@@ -20,6 +20,16 @@ export function globToRegExp(glob: string): RegExp {
 
 const isExecutable = (file: FileLike) => file.type !== 'dir' && (file.mode & 0o111) !== 0;
 
+/** Executable names become shim file names and appear in sh code: plain names only. */
+export const EXE_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+function exposable(name: string, repoName: string): string {
+  if (EXE_NAME_RE.test(name)) return name;
+  throw new ToolError('TOOL_BIN_AMBIGUOUS', `the executable "${name}" of ${repoName} has a name a shim cannot carry`, {
+    hint: 'Only letters, digits and . _ + - are allowed; report it so the registry can name a safe executable',
+  });
+}
+
 function bySpec(files: readonly FileLike[], bin: BinSpec, vars: Record<string, string>): FileLike[] {
   if (bin.path) {
     let pattern = bin.path;
@@ -61,8 +71,8 @@ export function locateBins(
 export function guessBins(files: readonly FileLike[], repoName: string): BinSpec[] {
   const executables = files.filter(isExecutable);
   const named = executables.find((file) => posix.basename(file.path).replace(/\.exe$/, '') === repoName);
-  if (named || executables.length === 0) return [{ name: repoName }];
-  if (executables.length === 1) return [{ name: posix.basename(executables[0]!.path).replace(/\.exe$/, '') }];
+  if (named || executables.length === 0) return [{ name: exposable(repoName, repoName) }];
+  if (executables.length === 1) return [{ name: exposable(posix.basename(executables[0]!.path).replace(/\.exe$/, ''), repoName) }];
   const depth = Math.min(...executables.map((file) => file.path.split('/').length));
   const top = executables.filter((file) => file.path.split('/').length === depth && !/\.(sh|py|ps1|bat|cmd)$/.test(file.path));
   if (top.length === 0 || top.length > 8) {
@@ -70,5 +80,5 @@ export function guessBins(files: readonly FileLike[], repoName: string): BinSpec
       hint: 'Report it so it can be added to the registry with explicit bins',
     });
   }
-  return top.map((file) => ({ name: posix.basename(file.path).replace(/\.exe$/, '') }));
+  return top.map((file) => ({ name: exposable(posix.basename(file.path).replace(/\.exe$/, ''), repoName) }));
 }

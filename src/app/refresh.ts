@@ -70,6 +70,17 @@ async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
   return syncShims(ctx.layout, specs, ctx.cli);
 }
 
+/**
+ * After global.tools changes: every tool's @global entry and stamp must agree
+ * with the file again (a hand edit made earlier is picked up here too).
+ */
+export async function refreshAllTools(ctx: AppContext): Promise<ShimSyncResult> {
+  for (const state of await listToolStates(ctx.layout)) {
+    await rebuildIndex(ctx, identityOf(state.id, state.repo, ctx.registry.get(state.id), state));
+  }
+  return syncAllShims(ctx);
+}
+
 export async function refreshTool(ctx: AppContext, tool: ToolIdentity): Promise<ShimSyncResult> {
   await rebuildIndex(ctx, tool);
   return syncAllShims(ctx);

@@ -9,7 +9,7 @@ import { installedVersions } from '../store/read.js';
 import { deleteToolState } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
 import { identifyTool } from './identify.js';
-import { refreshTool } from './refresh.js';
+import { rebuildIndex, refreshAllTools, refreshTool } from './refresh.js';
 import { clearSelection } from './selection.js';
 
 export interface RemoveResult {
@@ -44,7 +44,8 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
     await withHomeLock(ctx.layout, () => clearSelection(ctx.layout.globalTools, tool.aliases));
     await deleteToolState(ctx.layout, tool.id);
     await rm(ctx.layout.seenSpecs(tool.id), { force: true });
-    const shims = await refreshTool(ctx, tool);
+    await rebuildIndex(ctx, tool);
+    const shims = await refreshAllTools(ctx);
     return { tool: tool.id, removedVersions: versions, removedShims: shims.removed, whole: true };
   });
 }

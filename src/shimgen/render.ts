@@ -44,6 +44,8 @@ function autoUpdateLine(input: ShimInput): string {
 }
 
 export function renderShim(input: ShimInput): string {
+  // The name is spliced into sh code unquoted in places; install refuses any other name.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(input.exe)) throw new Error(`unsafe executable name for a shim: ${JSON.stringify(input.exe)}`);
   template ??= readFileSync(TEMPLATE_FILE, 'utf8');
   const values: Record<string, string> = {
     HOME: shQuote(input.home),

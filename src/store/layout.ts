@@ -10,7 +10,7 @@
  *     store/<tool>/<version>/   read-only once published: bin/<exe>, files/, manifest.json
  *     live/<tool>/bin/<exe>     writable copy a self-updating tool runs from
  *     index/<tool>/<spec>       symlink → store version (or live copy): what the shim execs
- *     index/.stamp              touched whenever the index is rebuilt
+ *     index/<tool>/.stamp       touched when that index is rebuilt; global.tools newer = hand edit
  *     state/tools/<tool>.json   approval, executables and options of an added tool
  *     state/specs/<tool>        specs seen in .tools files (one per line), kept in the index
  *     state/history/<tool>.jsonl
@@ -52,8 +52,8 @@ export function createLayout(home: string) {
     liveBin: (toolId: string, exe: string) => join(home, 'live', toolDirName(toolId), 'bin', exe),
     liveRoot: join(home, 'live'),
     index,
-    indexStamp: join(index, '.stamp'),
     toolIndex: (toolId: string) => join(index, toolDirName(toolId)),
+    toolIndexStamp: (toolId: string) => join(index, toolDirName(toolId), '.stamp'),
     toolState: (toolId: string) => join(state, 'tools', `${toolDirName(toolId)}.json`),
     toolStates: join(state, 'tools'),
     seenSpecs: (toolId: string) => join(state, 'specs', toolDirName(toolId)),

@@ -6,7 +6,7 @@
  * `.tools` files, and "@global" for the global selection. A key the index lacks
  * sends the shim to the Node CLI, which resolves it and adds it here.
  */
-import { mkdir, rename, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseVersion } from '../core/version.js';
 import { pickVersion, tryParseSpec } from '../core/spec.js';
@@ -58,42 +58,34 @@ export function planIndex(input: IndexInput): Map<string, string> {
   return plan;
 }
 
-/** Replace the tool's index directory with one built from `plan`, then touch the stamp. */
+/**
+ * Make the tool's index match `plan`, one symlink at a time: each key is
+ * replaced by an atomic rename, so a shim running meanwhile sees the old or the
+ * new target, never nothing. Stale keys go last; the stamp is touched at the end.
+ */
 export async function writeIndex(layout: Layout, toolId: string, plan: Map<string, string>): Promise<void> {
   const dir = layout.toolIndex(toolId);
-  const fresh = join(layout.index, `.new-${toolDirName(toolId)}-${randomBytes(4).toString('hex')}`);
-  await mkdir(fresh, { recursive: true });
+  await mkdir(dir, { recursive: true });
   for (const [key, version] of plan) {
     const target = version === LIVE_TARGET ? join('..', '..', 'live', toolDirName(toolId)) : join('..', '..', 'store', toolDirName(toolId), version);
-    await symlink(target, join(fresh, key));
+    const path = join(dir, key);
+    if ((await readlink(path).catch(() => undefined)) === target) continue;
+    const temp = join(dir, `.new-${randomBytes(6).toString('hex')}`);
+    await symlink(target, temp);
+    await rename(temp, path);
   }
-  // Concurrent rebuilds may race; each moves whatever is in place aside and retries its rename.
-  for (let attempt = 0; ; attempt++) {
-    const old = `${fresh}.old${attempt}`;
-    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    try {
-      await rename(fresh, dir);
-      await removeTree(old).catch(() => {});
-      break;
-    } catch (error) {
-      await removeTree(old).catch(() => {});
-      const code = (error as NodeJS.ErrnoException).code;
-      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 5) throw error;
-    }
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith('.') && !plan.has(name)) await rm(join(dir, name), { force: true });
   }
-  await touchStamp(layout);
+  await touch(layout.toolIndexStamp(toolId));
 }
 
-export async function touchStamp(layout: Layout): Promise<void> {
-  await mkdir(layout.index, { recursive: true });
+async function touch(file: string): Promise<void> {
   const now = new Date();
-  await writeFile(layout.indexStamp, '');
-  await utimes(layout.indexStamp, now, now);
+  await writeFile(file, '');
+  await utimes(file, now, now);
 }
 
 export async function removeIndex(layout: Layout, toolId: string): Promise<void> {
   await removeTree(layout.toolIndex(toolId)).catch(() => {});
-  await touchStamp(layout);
 }
