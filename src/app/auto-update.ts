@@ -12,6 +12,7 @@ import { readToolState } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
 import { identityOf } from './identify.js';
 import { updateOne } from './update.js';
+import { captureSelfUpdate } from '../capture/capture.js';
 
 export async function scheduleNextCheck(ctx: AppContext, toolId: string, seconds: number): Promise<Date> {
   const due = new Date(ctx.now().getTime() + seconds * 1000);
@@ -31,8 +32,12 @@ export async function runAutoUpdate(ctx: AppContext, toolId: string): Promise<st
   const due = await stat(ctx.layout.autoDue(toolId)).then((info) => info.mtimeMs, () => 0);
   if (due > ctx.now().getTime()) return `${stamp} not due until ${new Date(due).toISOString()}`;
   await scheduleNextCheck(ctx, toolId, state.autoUpdateSeconds);
-  if (state.held) return `${stamp} held; skipped`;
   const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+  // The shim starts this before the tool runs: a self-update it made last time is captured first,
+  // so an update can never overwrite bytes that were never recorded.
+  const captured = await captureSelfUpdate(ctx, tool);
+  if (captured) ctx.log(`captured self-update ${captured.from} → ${captured.to} (${captured.upstream.check})`);
+  if (state.held) return `${stamp} held; skipped`;
   const outcome = await updateOne(ctx, tool, 'auto-update');
   switch (outcome.status) {
     case 'updated':

@@ -11,6 +11,8 @@ import { activateGlobal, globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
 import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
+import { resolveRelease } from './resolve-release.js';
+import { compareVersions } from '../core/version.js';
 
 export interface UpdateOutcome {
   tool: string;
@@ -20,12 +22,18 @@ export interface UpdateOutcome {
   message?: string;
 }
 
+/**
+ * Decides before downloading. Never moves backwards: GitHub's "latest" is the
+ * newest by date, so a backport published after a major release would
+ * otherwise look like an update, and a captured nightly would be reverted.
+ */
 export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: ChangeCause): Promise<UpdateOutcome> {
   const from = await globalVersion(ctx, tool);
   try {
     const follow = parseSpec(tool.state?.follow ?? 'latest');
-    const outcome = await ensureInstalled(ctx, tool, follow, { cause, preferInstalled: false });
-    if (outcome.version === from) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    const { version } = await resolveRelease(await ctx.github(), tool, follow);
+    if (from && compareVersions(version, from) <= 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
     await activateGlobal(ctx, tool, outcome.version, { cause });
     return { tool: tool.id, from, to: outcome.version, status: 'updated' };
   } catch (error) {

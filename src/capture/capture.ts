@@ -12,6 +12,7 @@ import type { ToolIdentity } from '../app/identify.js';
 import { activateGlobal } from '../app/activate.js';
 import { isLive } from '../app/live-policy.js';
 import { formatPlatform } from '../core/platform.js';
+import { localBuildName } from '../core/version.js';
 import { withToolLock } from '../store/lock.js';
 import { changedLiveExes, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
 import type { Manifest } from '../store/manifest.js';
@@ -33,14 +34,22 @@ async function liveHashes(ctx: AppContext, tool: ToolIdentity, exes: readonly st
   return hashes;
 }
 
-/** A store name for the new bytes: the reported version, unless the store already holds other bytes under it. */
-async function versionName(ctx: AppContext, tool: ToolIdentity, reported: string | undefined, marker: LiveMarker, sha256: string): Promise<{ version: string; exists: boolean }> {
-  const base = reported ?? `${marker.version}+self.${sha256.slice(0, 8)}`;
-  const existing = await readManifest(ctx.layout, tool.id, base);
-  if (!existing) return { version: base, exists: false };
-  if (existing.sha256 === sha256) return { version: base, exists: true };
-  const distinct = `${base}+self.${sha256.slice(0, 8)}`;
-  return { version: distinct, exists: (await readManifest(ctx.layout, tool.id, distinct)) !== undefined };
+/** Does the store version hold exactly these bytes as its executable? */
+async function storeHolds(ctx: AppContext, tool: ToolIdentity, version: string, exe: string, sha256: string): Promise<boolean> {
+  if (!(await readManifest(ctx.layout, tool.id, version))) return false;
+  return (await sha256File(ctx.layout.versionBin(tool.id, version, exe)).catch(() => undefined)) === sha256;
+}
+
+/**
+ * A store name for the new bytes. Only bytes verified against the release may
+ * carry the release's version; anything else is a local build
+ * ("2.0.0+self.ab12cd34") that no spec selects unless it names it.
+ */
+async function versionName(ctx: AppContext, tool: ToolIdentity, exe: string, reported: string | undefined, marker: LiveMarker, sha256: string, upstream: UpstreamCheck): Promise<{ version: string; exists: boolean }> {
+  if (reported && (await storeHolds(ctx, tool, reported, exe, sha256))) return { version: reported, exists: true };
+  const release = reported && upstream.check === 'verified' && !(await readManifest(ctx.layout, tool.id, reported));
+  const version = release ? reported : localBuildName(reported ?? marker.version, sha256);
+  return { version, exists: await storeHolds(ctx, tool, version, exe, sha256) };
 }
 
 async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: string, exes: readonly string[], sha256: string, upstream: UpstreamCheck): Promise<void> {
@@ -91,8 +100,8 @@ export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Pr
       return undefined;
     }
     const reported = await askVersion(ctx.layout.liveBin(tool.id, primary!), tool.entry?.versionCommand);
-    const { version, exists } = await versionName(ctx, tool, reported, marker, sha256);
     const upstream = reported ? await checkAgainstUpstream(ctx, tool, reported, sha256) : { check: 'unverified' as const, detail: 'the tool did not report a version' };
+    const { version, exists } = await versionName(ctx, tool, primary!, reported, marker, sha256, upstream);
     if (!exists) await storeLiveBytes(ctx, tool, version, exes, sha256, upstream);
     await writeLiveMarker(ctx.layout, { tool: tool.id, version, sha256: hashes });
     await activateGlobal(ctx, tool, version, { cause: 'self-update', sha256, check: upstream.check, note: upstream.detail });

@@ -4,7 +4,7 @@
  * versions are different types so one is never mistaken for the other.
  */
 import { ToolError } from './errors.js';
-import { compareParsed, parseVersion, sortVersionsDescending, type ParsedVersion } from './version.js';
+import { compareParsed, isLocalBuild, parseVersion, sortVersionsDescending, type ParsedVersion } from './version.js';
 import { isRange, satisfiesRange } from './version-range.js';
 
 export type VersionSpec =
@@ -37,6 +37,8 @@ export function parseSpec(text: string, where?: string): VersionSpec {
 export function specMatches(spec: VersionSpec, version: string): boolean {
   const parsed = parseVersion(version);
   if (!parsed) return false;
+  // A local build (unverified self-update) answers only a spec that names it exactly.
+  if (isLocalBuild(version)) return spec.text.replace(/^v/, '') === version;
   switch (spec.kind) {
     case 'latest':
       return parsed.pre === undefined;

@@ -89,11 +89,24 @@ export function compareParsed(a: ParsedVersion, b: ParsedVersion): number {
   return comparePre(a.pre, b.pre);
 }
 
+/**
+ * Bytes a self-updating tool wrote that could not be verified are stored as
+ * "<version>+self.<sha8>": a local build, never mistaken for the release.
+ */
+export function localBuildName(version: string, sha256: string): string {
+  return `${version.replace(/\+.*$/, '')}+self.${sha256.slice(0, 8)}`;
+}
+
+export function isLocalBuild(version: string): boolean {
+  return /\+self\.[0-9a-f]+$/.test(version);
+}
+
 /** Total order on version strings; text that is not a version sorts first, by name. */
 export function compareVersions(a: string, b: string): number {
   const left = parseVersion(a);
   const right = parseVersion(b);
-  if (left && right) return compareParsed(left, right) || (a < b ? -1 : a > b ? 1 : 0);
+  // Equal numbers: the plain release ranks above its "+build" variants, then by name.
+  if (left && right) return compareParsed(left, right) || Number(b.includes('+')) - Number(a.includes('+')) || (a < b ? -1 : a > b ? 1 : 0);
   if (left || right) return left ? 1 : -1;
   return a < b ? -1 : a > b ? 1 : 0;
 }

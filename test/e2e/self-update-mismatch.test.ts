@@ -28,11 +28,20 @@ describe('a self-update that does not match upstream', () => {
     assert.equal((await box.sh('denoish -U')).code, 0);
     const run = await box.sh('denoish --version');
     assert.equal(run.stdout, 'denoish 2.0.0\n');
-    assert.match(run.stderr, /fixtures\/denoish updated itself: 1\.0\.0 → 2\.0\.0 \(mismatch: upstream denoish_linux_amd64 of v2\.0\.0 has sha256 (ab){32}\)/);
+    // Unverified bytes are stored as a local build, never under the release's own version.
+    assert.match(run.stderr, /fixtures\/denoish updated itself: 1\.0\.0 → 2\.0\.0\+self\.[0-9a-f]{8} \(mismatch: upstream denoish_linux_amd64 of v2\.0\.0 has sha256 (ab){32}\)/);
     assert.match(run.stderr, /WARNING: the bytes fixtures\/denoish wrote \(sha256 [0-9a-f]{64}\) do NOT match upstream\. Run `tool rollback fixtures\/denoish` to go back to 1\.0\.0/);
     const history = await box.tool(['history', 'fixtures/denoish']);
-    assert.match(history.stdout, /1\.0\.0\s+2\.0\.0\s+self-update\s+[0-9a-f]{16}\s+mismatch/);
-    assert.match(history.stdout, /warning: 2\.0\.0 did not match upstream/);
+    assert.match(history.stdout, /1\.0\.0\s+2\.0\.0\+self\.[0-9a-f]{8}\s+self-update\s+[0-9a-f]{16}\s+mismatch/);
+    assert.match(history.stdout, /warning: 2\.0\.0\+self\.[0-9a-f]{8} did not match upstream/);
+  });
+
+  it('a pin of the release never gets the unverified bytes; installing it downloads and checks the release', async () => {
+    const project = box.dir('user/pinned');
+    box.write('user/pinned/.tools', 'fixtures/denoish 2.0.0\n');
+    const run = await box.sh('denoish --version', { cwd: project });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /checksum mismatch for denoish_linux_amd64/);
   });
 
   it('rollback goes back, and unhold lets tool update move it again', async () => {
