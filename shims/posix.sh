@@ -35,9 +35,9 @@ case $s in
   .* | @* | */*) ;;
   *) t=$i/$s ;;
 esac
-# A live copy (self-updating tool) whose file is newer than its capture stamp was
-# rewritten by the tool itself: the CLI captures it before running again.
+# A live copy (self-updating tool) whose file is newer than its capture stamp, or is no
+# longer the file captured, was replaced by the tool itself: the CLI captures it first.
 if [ -n "$t" ] && [ -x "$t/bin/@@EXE@@" ]; then
-  [ -f "$t/.live" ] && [ "$t/bin/@@EXE@@" -nt "$t/.live" ] || exec "$t/bin/@@EXE@@" "$@"
+  [ -f "$t/.live" ] && { [ "$t/bin/@@EXE@@" -nt "$t/.live" ] || ! [ "$t/bin/@@EXE@@" -ef "$t/.ref/@@EXE@@" ]; } || exec "$t/bin/@@EXE@@" "$@"
 fi
 exec @@NODE@@ @@CLI@@ __shim @@TOOL@@ @@EXE@@ "$@"

@@ -4,9 +4,12 @@
  * itself in place or rename over itself without touching any store version.
  * `.live` records which version the bytes came from and their hashes; its mtime
  * is the capture stamp the shim compares against (`bin/<exe> -nt .live`).
+ * `.ref/<exe>` is a hard link to each captured file: an updater that renames a
+ * new file over the old one while keeping its old mtime still changes the
+ * inode, which the shim sees as `! bin/<exe> -ef .ref/<exe>`.
  */
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readJsonOrUndefined } from './atomic.js';
@@ -30,8 +33,15 @@ export async function readLiveMarker(layout: Layout, toolId: string): Promise<Li
   return readJsonOrUndefined<LiveMarker>(join(layout.live(toolId), LIVE_MARKER));
 }
 
+async function linkRefs(dir: string, exes: readonly string[]): Promise<void> {
+  await rm(join(dir, '.ref'), { recursive: true, force: true });
+  await mkdir(join(dir, '.ref'));
+  for (const exe of exes) await link(join(dir, 'bin', exe), join(dir, '.ref', exe));
+}
+
 /** Write the marker last, so its mtime is newer than every file it describes. */
 export async function writeLiveMarker(layout: Layout, marker: LiveMarker): Promise<void> {
+  await linkRefs(layout.live(marker.tool), Object.keys(marker.sha256));
   const file = join(layout.live(marker.tool), LIVE_MARKER);
   await writeFile(file, `${JSON.stringify(marker, null, 2)}\n`);
   const now = new Date();
@@ -50,6 +60,7 @@ export async function materializeLive(layout: Layout, toolId: string, version: s
     sha256[exe] = await sha256File(target);
   }
   const marker: LiveMarker = { tool: toolId, version, sha256 };
+  await linkRefs(fresh, exes);
   await writeFile(join(fresh, LIVE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
   const old = `${fresh}.old`;
   await rename(layout.live(toolId), old).catch((error: NodeJS.ErrnoException) => {
@@ -60,7 +71,7 @@ export async function materializeLive(layout: Layout, toolId: string, version: s
   return marker;
 }
 
-/** Executables whose live bytes are newer than the last capture (a cheap stat test, like the shim's). */
+/** Executables changed since the last capture: newer than the stamp, or another file than the reference (the shim's two tests). */
 export async function changedLiveExes(layout: Layout, toolId: string, exes: readonly string[]): Promise<string[]> {
   let stamp: number;
   try {
@@ -71,7 +82,8 @@ export async function changedLiveExes(layout: Layout, toolId: string, exes: read
   const changed: string[] = [];
   for (const exe of exes) {
     const info = await stat(layout.liveBin(toolId, exe)).catch(() => undefined);
-    if (info && info.mtimeMs > stamp) changed.push(exe);
+    const ref = await stat(join(layout.live(toolId), '.ref', exe)).catch(() => undefined);
+    if (info && (info.mtimeMs > stamp || !ref || ref.ino !== info.ino || ref.dev !== info.dev)) changed.push(exe);
   }
   return changed;
 }

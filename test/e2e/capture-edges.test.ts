@@ -5,7 +5,7 @@
  * `tool update` never moves backwards to a backport published later.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, renameSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixtureRelease } from '../support/fixture-tools.js';
@@ -69,5 +69,26 @@ describe('capture and update edges', () => {
     assert.equal(update.code, 0, update.stderr);
     assert.match(update.stdout, /acme\/arch: 2\.0\.0 is up to date/);
     assert.equal((await box.sh('arch --version')).stdout, 'arch 2.0.0\n');
+  });
+});
+
+describe('a self-update that keeps the old file time', () => {
+  it('is still noticed, because the file it renamed into place is another inode', async (t) => {
+    const box = await createSandbox();
+    t.after(() => box.close());
+    box.server.addRelease('acme/arch', archiveRelease('1.0.0'));
+    assert.equal((await box.tool(['add', 'acme/arch', '--self-update'])).code, 0);
+    const live = join(box.home, 'live/acme__arch/bin/arch');
+    const old = statSync(live);
+    box.write('tool-home/live/acme__arch/bin/.arch.new', '#!/bin/sh\necho "arch 1.1.0"\n');
+    const staged = join(box.home, 'live/acme__arch/bin/.arch.new');
+    chmodSync(staged, 0o755);
+    utimesSync(staged, old.atime, old.mtime);
+    renameSync(staged, live);
+    const run = await box.sh('arch --version');
+    assert.equal(run.stdout, 'arch 1.1.0\n');
+    assert.match(run.stderr, /acme\/arch updated itself: 1\.0\.0 → 1\.1\.0\+self\.[0-9a-f]{8}/);
+    const fast = await box.sh('arch --version', { env: { NODE_OPTIONS: '--require=/nonexistent/poison.js' } });
+    assert.equal(fast.stdout, 'arch 1.1.0\n', `after capture the shim stays in sh: ${fast.stderr}`);
   });
 });
