@@ -1,6 +1,7 @@
 /** `tool list`: every added tool, its installed versions, and which one is active here and why. */
 import { describeSource } from '../pins/resolve.js';
-import { installedVersions } from '../store/read.js';
+import { installedVersions, readManifest } from '../store/read.js';
+import { modifiedAfterInstall } from '../store/integrity.js';
 import { listToolStates } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
 import { identityOf } from './identify.js';
@@ -11,6 +12,8 @@ export interface ListedTool {
   repo: string;
   exes: string[];
   versions: string[];
+  /** Versions whose executables changed after install (see store/integrity.ts). */
+  modified: string[];
   active: { version: string | undefined; spec: string; source: string } | undefined;
   problem?: string;
   held: boolean;
@@ -26,9 +29,14 @@ export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
         repo: state.repo,
         exes: state.exes,
         versions: await installedVersions(ctx.layout, state.id),
+        modified: [],
         active: undefined,
         held: Boolean(state.held),
       };
+      for (const version of listed.versions) {
+        const manifest = await readManifest(ctx.layout, state.id, version);
+        if (manifest && (await modifiedAfterInstall(ctx.layout, manifest)).length > 0) listed.modified.push(version);
+      }
       try {
         const selection = await selectionHere(ctx, tool);
         if (selection) listed.active = { version: selection.version, spec: selection.pin.spec, source: describeSource(selection.pin.source) };

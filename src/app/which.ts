@@ -2,7 +2,8 @@
 import { ToolError } from '../core/errors.js';
 import { parseSpec, pickVersion, type VersionSpec } from '../core/spec.js';
 import { describeSource, findPin, type Pin } from '../pins/resolve.js';
-import { installedVersions } from '../store/read.js';
+import { installedVersions, readManifest } from '../store/read.js';
+import { modifiedAfterInstall } from '../store/integrity.js';
 import type { AppContext } from './context.js';
 import type { ToolIdentity } from './identify.js';
 import { isLive } from './live-policy.js';
@@ -35,13 +36,17 @@ export interface WhichResult {
   source: string;
   version: string | undefined;
   path: string | undefined;
+  /** Executables of that store version changed after install. */
+  modified: string[];
 }
 
 export async function whichTool(ctx: AppContext, tool: ToolIdentity, exe: string): Promise<WhichResult> {
   const selection = await selectionHere(ctx, tool);
   if (!selection) throw notSelected(tool);
   const { version } = selection;
+  const manifest = version ? await readManifest(ctx.layout, tool.id, version) : undefined;
   return {
+    modified: manifest ? await modifiedAfterInstall(ctx.layout, manifest) : [],
     tool: tool.id,
     exe,
     spec: selection.pin.spec,

@@ -92,3 +92,19 @@ describe('a self-update that keeps the old file time', () => {
     assert.equal(fast.stdout, 'arch 1.1.0\n', `after capture the shim stays in sh: ${fast.stderr}`);
   });
 });
+
+describe('a store version changed behind tool\'s back', () => {
+  it('is flagged by tool list and tool which (read-only permissions do not stop root)', async (t) => {
+    const box = await createSandbox();
+    t.after(() => box.close());
+    box.server.addRelease('acme/arch', archiveRelease('1.0.0'));
+    assert.equal((await box.tool(['add', 'acme/arch'])).code, 0);
+    const file = join(box.home, 'store/acme__arch/1.0.0/files/arch');
+    chmodSync(file, 0o755);
+    const later = new Date(Date.now() + 10_000);
+    box.write('tool-home/store/acme__arch/1.0.0/files/arch', '#!/bin/sh\necho tampered\n');
+    utimesSync(file, later, later);
+    assert.match((await box.tool(['list'])).stdout, /acme\/arch\s+1\.0\.0\s+\*\s+.*MODIFIED after install/);
+    assert.match((await box.tool(['which', 'arch'])).stdout, /warning: arch changed after install/);
+  });
+});

@@ -10,7 +10,9 @@ export async function list(flags: { json?: boolean }): Promise<void> {
   for (const tool of tools) {
     for (const version of tool.versions.length ? tool.versions : ['-']) {
       const active = tool.active?.version === version;
-      rows.push([tool.tool, version, active ? '*' : '', active ? `${tool.active!.spec} from ${tool.active!.source}${tool.held ? ' (held)' : ''}` : '']);
+      const why = active ? `${tool.active!.spec} from ${tool.active!.source}${tool.held ? ' (held)' : ''}` : '';
+      const warning = tool.modified.includes(version) ? `MODIFIED after install (reinstall: tool remove ${tool.tool}@${version}, then install it again)` : '';
+      rows.push([tool.tool, version, active ? '*' : '', [why, warning].filter(Boolean).join('; ')]);
     }
     if (tool.active && !tool.active.version) rows.push([tool.tool, tool.active.spec, 'missing', `${tool.active.source}: run \`tool install\``]);
     if (tool.problem) rows.push([tool.tool, '', 'error', tool.problem]);

@@ -14,5 +14,9 @@ export async function which(name: string, flags: { json?: boolean }): Promise<vo
       hint: 'Run `tool install` here, or run the command once and its shim installs it',
     });
   }
-  printLines([result.path, `  ${result.tool} ${result.version}, because of ${result.source}: ${result.spec}`]);
+  printLines([
+    result.path,
+    `  ${result.tool} ${result.version}, because of ${result.source}: ${result.spec}`,
+    ...(result.modified.length ? [`  warning: ${result.modified.join(', ')} changed after install (read-only permissions do not stop root); reinstall with \`tool remove ${result.tool}@${result.version}\` and \`tool install\``] : []),
+  ]);
 }
