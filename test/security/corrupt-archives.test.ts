@@ -1,6 +1,5 @@
 // Corrupt, truncated and mislabelled downloads must reject with
 // TOOL_BAD_ARCHIVE: never hang, never crash with a raw stack trace.
-import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';

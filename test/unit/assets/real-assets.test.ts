@@ -4,49 +4,21 @@
 // is a hard failure. No registry rules are used here: registry entries are checked against the
 // same table elsewhere. helm is absent on purpose: it ships from get.helm.sh, not GitHub assets.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { nonBinaryKind } from '../../../src/assets/non-binary.js';
 import { selectAsset } from '../../../src/assets/select.js';
 import { isToolError } from '../../../src/core/errors.js';
-import type { Arch, Libc, Os, Platform } from '../../../src/core/platform.js';
+import { loadFixtures as loadRegistryFixtures, parsePlatformKey, type RealAssetsFixture } from '../../../scripts/check-registry.js';
+import type { Os } from '../../../src/core/platform.js';
 
-interface Fixture {
-  file: string;
-  repo: string;
-  tag: string;
-  source: string;
-  assets: string[];
-  expect: Record<string, string>;
-  rosetta?: string[];
-}
+type Fixture = RealAssetsFixture;
 
 const platformKeys = ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'windows-x64'];
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test file');
-    dir = parent;
-  }
-  return dir;
-}
+// The heuristic is judged on the fixtures exactly as committed (no corrections applied).
+const loadFixtures = (): Fixture[] => loadRegistryFixtures(undefined, { raw: true });
 
-function loadFixtures(): Fixture[] {
-  const dir = join(repoRoot(), 'test', 'fixtures', 'real-assets');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ file: name, ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Omit<Fixture, 'file'>) }));
-}
-
-function parsePlatform(key: string): Platform {
-  const [os, arch, libc] = key.split('-') as [Os, Arch, Libc | undefined];
-  return libc ? { os, arch, libc } : { os, arch };
-}
+const parsePlatform = parsePlatformKey;
 
 /** Words of other OS families, checked independently of the heuristic's own tables. */
 const foreignOs: Record<Os, RegExp> = {
