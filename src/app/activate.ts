@@ -54,7 +54,8 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
   }
   const current = identityOf(tool.id, tool.repo, tool.entry, state);
   await withHomeLock(ctx.layout, () => writeSelection(ctx.layout.globalTools, current.aliases, current.id, version));
-  if (from !== version || change.cause === 'added') {
+  // Only real changes enter the history (the first add has no "from").
+  if (from !== version) {
     const manifest = await readManifest(ctx.layout, tool.id, version);
     await appendHistory(ctx.layout, {
       at: ctx.now().toISOString(),

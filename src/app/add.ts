@@ -7,6 +7,7 @@ import type { AppContext } from './context.js';
 import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
 import { activateGlobal } from './activate.js';
+import { previewInstall } from './preview.js';
 import { scheduleNextCheck } from './auto-update.js';
 import { syncAllShims } from './refresh.js';
 
@@ -24,6 +25,8 @@ export interface AddResult {
   manifest: Manifest;
   /** The spec the global selection follows from now on (`tool update` moves within it). */
   follows: string;
+  /** What it followed before this add, when it was already added. */
+  previousFollow: string | undefined;
   exes: string[];
   conflicts: { exe: string; kept: string }[];
 }
@@ -46,12 +49,15 @@ export async function rememberTool(ctx: AppContext, tool: ToolIdentity, manifest
 export async function addTool(ctx: AppContext, request: ToolRequest, options: AddOptions = {}): Promise<AddResult> {
   const found = await identifyTool(ctx, request.name);
   const spec = parseSpec(request.spec ?? 'latest');
+  // A glob is saved for every later install, so it must fit a real release now, even when nothing is downloaded.
+  if (options.assetGlob) await previewInstall(ctx, request, options.assetGlob);
   const outcome = await ensureInstalled(ctx, found, spec, {
     cause: 'added',
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
     // An explicit add asks upstream: "ripgrep@14" means the newest 14.x, not whichever 14.x is lying around.
     preferInstalled: false,
   });
+  const previousFollow = found.state ? (found.state.follow ?? 'latest') : undefined;
   const state = await rememberTool(ctx, found, outcome.manifest, {
     follow: spec.text,
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
@@ -68,6 +74,7 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
     installed: outcome.installed,
     manifest: outcome.manifest,
     follows: spec.text,
+    previousFollow,
     exes: state.exes,
     conflicts: shims.conflicts.filter((c) => c.skipped === tool.id),
   };

@@ -27,7 +27,11 @@ export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<Pi
   const spec = request.spec ?? outcome.version;
   const state = await rememberTool(ctx, found, outcome.manifest);
   const tool = identityOf(found.id, found.repo, found.entry, state);
-  const file = join(await logicalCwd(ctx.settings.env, ctx.cwd), '.tools');
+  const dir = await logicalCwd(ctx.settings.env, ctx.cwd);
+  const file = join(dir, '.tools');
+  if (dir === '/' || dir === ctx.settings.env.HOME) {
+    ctx.log(`note: ${file} applies to every directory below ${dir}; for a machine-wide choice use \`tool add ${found.id}@<version>\``);
+  }
   await writeSelection(file, tool.aliases, tool.id, spec);
   await recordSeenSpec(ctx, tool.id, spec);
   await recordSeenFile(ctx, file);

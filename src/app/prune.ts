@@ -31,7 +31,7 @@ async function keepReasons(ctx: AppContext, tool: ToolIdentity, installed: strin
     if (version) reasons.set(version, [...(reasons.get(version) ?? []), reason]);
   };
   const recent = [...new Set((await readHistory(ctx.layout, tool.id)).map((entry) => entry.to).reverse())].slice(0, keep);
-  for (const version of recent) add(version, `among the last ${keep} in history`);
+  for (const version of recent) add(version, keep === 1 ? 'the last in history' : `among the last ${keep} in history`);
   add(await globalVersion(ctx, tool), 'global selection');
   add((await readLiveMarker(ctx.layout, tool.id))?.version, 'live copy');
   for (const path of await readSeenFiles(ctx)) {

@@ -1,6 +1,7 @@
 /** `tool remove name[@version]`: one version, or the whole tool (versions, shims, global selection). */
 import { ToolError } from '../core/errors.js';
-import { parseSpec, pickVersion } from '../core/spec.js';
+import { normalizeVersion } from '../core/version.js';
+import { globalVersion } from './activate.js';
 import type { ToolRequest } from '../core/tool-ref.js';
 import { rm } from 'node:fs/promises';
 import { withHomeLock, withToolLock } from '../store/lock.js';
@@ -28,10 +29,16 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
   }
   return withToolLock(ctx.layout, tool.id, async () => {
     if (request.spec) {
-      const version = pickVersion(parseSpec(request.spec), versions);
+      // Exactly the version named: a prefix such as "14" could mean several.
+      const version = versions.find((v) => v === normalizeVersion(request.spec!));
       if (!version) {
-        throw new ToolError('TOOL_NOT_INSTALLED', `no installed version of ${tool.id} matches "${request.spec}" (installed: ${versions.join(', ') || 'none'})`, {
-          hint: `Run \`tool remove ${tool.id}\` to remove every version`,
+        throw new ToolError('TOOL_NOT_INSTALLED', `${tool.id} ${request.spec} is not installed (installed: ${versions.join(', ') || 'none'})`, {
+          hint: `Name one installed version exactly, or run \`tool remove ${tool.id}\` to remove every version`,
+        });
+      }
+      if (version === (await globalVersion(ctx, tool))) {
+        throw new ToolError('TOOL_USAGE', `${tool.id} ${version} is the global selection; removing it would only make its shim download it again`, {
+          hint: `Select another version first (\`tool rollback ${tool.id}\` or \`tool add ${tool.id}@<version>\`), or remove the whole tool`,
         });
       }
       await unpublishVersion(ctx.layout, tool.id, version);

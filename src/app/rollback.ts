@@ -15,6 +15,8 @@ export interface RollbackResult {
   tool: string;
   from: string | undefined;
   to: string;
+  /** The user named the version (--to). */
+  explicit: boolean;
 }
 
 async function previousVersion(ctx: AppContext, tool: ToolIdentity, current: string | undefined): Promise<string> {
@@ -41,5 +43,5 @@ export async function rollbackTool(ctx: AppContext, tool: ToolIdentity, to?: str
     });
   }
   await activateGlobal(ctx, tool, target, { cause: 'rollback', held: true });
-  return { tool: tool.id, from: current, to: target };
+  return { tool: tool.id, from: current, to: target, explicit: to !== undefined };
 }

@@ -2,12 +2,19 @@
 import { readFile } from 'node:fs/promises';
 import { removeToolsEntry, setToolsEntry } from '../pins/tools-file.js';
 import { writeFileAtomic } from '../store/atomic.js';
+import { ToolError } from '../core/errors.js';
 
 async function readOrEmpty(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return '';
+    if (code === 'EISDIR') {
+      throw new ToolError('TOOL_BAD_TOOLS_FILE', `${file} is a directory where a file was expected (EISDIR)`, {
+        hint: 'Check that path: rename that directory, or pin from another directory',
+      });
+    }
     throw error;
   }
 }

@@ -32,7 +32,11 @@ export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: Chan
   try {
     const follow = parseSpec(tool.state?.follow ?? 'latest');
     const { version } = await resolveRelease(await ctx.github(), tool, follow);
-    if (from && compareVersions(version, from) <= 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    if (from && compareVersions(version, from) < 0) {
+      const message = follow.kind === 'latest' ? `is up to date (GitHub's latest release, ${version}, is older)` : `is newer than ${follow.text} allows (${version}); left as is`;
+      return { tool: tool.id, from, to: from, status: 'up-to-date', message };
+    }
+    if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
     const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
     await activateGlobal(ctx, tool, outcome.version, { cause });
     return { tool: tool.id, from, to: outcome.version, status: 'updated' };

@@ -15,7 +15,7 @@ function program(): Command {
     .exitOverride()
     // Usage errors follow the same one-line "tool: …. remedy" shape as every other error.
     .configureOutput({
-      outputError: (text, write) => write(`tool: ${text.trim().replace(/^error: /, '').replace(/\n+/g, ' ')}. Run \`tool --help\` for usage\n`),
+      outputError: (text, write) => write(`tool: ${text.trim().replace(/^error: /, '').replace(/\n+/g, ' ').replace(/\.$/, '')}. Run \`tool --help\` for usage\n`),
     });
 
   cli.command('add')
@@ -82,7 +82,7 @@ function program(): Command {
     .action(async (tools: string[]) => (await import('./commands/update.js')).update(tools));
 
   cli.command('outdated')
-    .description('list tools with a newer release, changing nothing')
+    .description('current, wanted and latest version of every added tool, changing nothing')
     .option('--json', 'print the result as JSON')
     .action(async (options) => (await import('./commands/outdated.js')).outdated(options));
 

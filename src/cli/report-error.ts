@@ -1,6 +1,24 @@
 /** The single place errors become output: one line for ToolErrors, a short banner for bugs. */
 import { isToolError } from '../core/errors.js';
 
+const FS_MEANINGS: Record<string, string> = {
+  EISDIR: 'is a directory where a file was expected',
+  ENOTDIR: 'is not a directory (a file is in the way)',
+  EEXIST: 'already exists and is not a directory',
+  EACCES: 'is not accessible (permission denied)',
+  EPERM: 'is not accessible (operation not permitted)',
+  EROFS: 'is on a read-only file system',
+  ENOSPC: 'has no space left on its device',
+};
+
+/** Filesystem trouble caused by the user's environment, as one line naming the path. */
+function describeFsError(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as { code?: string; path?: string };
+  const meaning = code ? FS_MEANINGS[code] : undefined;
+  if (!meaning || !path) return undefined;
+  return `${path} ${meaning} (${code}). Check that path, and TOOL_HOME if it points there`;
+}
+
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
   if (isToolError(error)) {
     stderr.write(`tool: ${error.toLine()}\n`);
@@ -11,6 +29,11 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: 
   if (typeof commanderCode === 'string' && commanderCode.startsWith('commander.')) {
     // Commander already printed its message; help and --version are successes.
     return (error as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+  }
+  const fsLine = describeFsError(error);
+  if (fsLine) {
+    stderr.write(`tool: ${fsLine}\n`);
+    return 6;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`tool: internal error: ${message}. This is a bug; please report it with the command you ran (set TOOL_DEBUG=1 for details)\n`);

@@ -39,6 +39,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_BIN_NOT_FOUND: ExitCode.notFound,
   TOOL_BIN_AMBIGUOUS: ExitCode.notFound,
   TOOL_LOCKED: ExitCode.failure,
+  TOOL_NOTHING_TO_ROLL_BACK: ExitCode.notFound,
   TOOL_EXEC_FAILED: ExitCode.failure,
 };
 

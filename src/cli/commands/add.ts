@@ -35,9 +35,13 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });
   if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  const source = result.manifest.cause === 'self-update' ? verificationText(result.manifest) : `${result.manifest.asset.name}, ${verificationText(result.manifest)}`;
+  const followed = result.follows === result.version ? '' : ` (follows ${result.follows}${result.previousFollow && result.previousFollow !== result.follows ? `; was ${result.previousFollow}` : ''})`;
+  const auto = result.tool.state?.autoUpdateSeconds;
   const lines = [
-    `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${result.manifest.asset.name}, ${verificationText(result.manifest)})`,
-    `global selection: ${result.tool.id} ${result.version}${result.follows === result.version ? '' : ` (follows ${result.follows})`}`,
+    `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${source})`,
+    `global selection: ${result.tool.id} ${result.version}${followed}`,
+    ...(auto ? [`background checks: at most every ${flags.autoUpdate ?? `${auto}s`} (log: ${ctx.layout.autoLog})`] : []),
     `shims: ${result.exes.join(', ')}`,
     ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
   ];

@@ -2,6 +2,9 @@
 import type { Manifest } from '../../store/manifest.js';
 
 export function verificationText(manifest: Manifest): string {
+  if (manifest.cause === 'self-update') {
+    return manifest.verification.method === 'none' ? 'captured from its own updater, unverified' : `captured from its own updater; ${manifest.verification.source}`;
+  }
   switch (manifest.verification.method) {
     case 'digest':
       return 'sha256 verified against the GitHub digest';

@@ -6,6 +6,8 @@ import { printLines } from '../output.js';
 export async function hold(name: string, held: boolean): Promise<void> {
   const ctx = await managedContext();
   const result = await setHeld(ctx, await identifyTool(ctx, name), held);
-  const state = held ? 'held' : 'not held';
-  printLines([`${result.tool} is ${result.changed ? 'now' : 'already'} ${state}`]);
+  const text = held
+    ? `${result.tool} is ${result.changed ? 'now' : 'already'} held: \`tool update\` and background checks leave it alone`
+    : result.changed ? `${result.tool} is no longer held` : `${result.tool} was not held`;
+  printLines([text]);
 }

@@ -12,4 +12,5 @@ export async function outdated(flags: { json?: boolean }): Promise<void> {
     lines.push([row.tool, row.current ?? '-', row.follows, row.wanted ?? '-', row.latest ?? '-', note]);
   }
   printLines(table(lines));
+  if (rows.some((row) => row.error)) process.exitCode = 4;
 }

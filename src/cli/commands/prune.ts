@@ -5,7 +5,7 @@ import { printLines } from '../output.js';
 
 export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<void> {
   const keep = Number(flags.keep);
-  if (!Number.isInteger(keep) || keep < 0) {
+  if (flags.keep.trim() === '' || !Number.isInteger(keep) || keep < 0) {
     throw new ToolError('TOOL_USAGE', `--keep ${flags.keep} is not a whole number`, { hint: 'Use --keep 3, for example' });
   }
   const decisions = await pruneVersions(await managedContext(), { keep, dryRun: Boolean(flags.dryRun) });

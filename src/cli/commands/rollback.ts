@@ -7,7 +7,7 @@ export async function rollback(name: string, flags: { to?: string }): Promise<vo
   const ctx = await managedContext();
   const result = await rollbackTool(ctx, await identifyTool(ctx, name), flags.to);
   printLines([
-    `rolled back ${result.tool}: ${result.from ?? 'none'} → ${result.to}`,
+    `rolled back ${result.tool}: ${result.from ?? 'none'} → ${result.to}${result.explicit ? '' : ' (the version before the last change)'}`,
     `held: \`tool update\` leaves ${result.tool} alone until \`tool update ${result.tool}\` or \`tool unhold ${result.tool}\``,
   ]);
 }

@@ -11,7 +11,7 @@ export async function update(names: string[]): Promise<void> {
         case 'updated':
           return `${o.tool}: ${o.from ?? 'none'} → ${o.to}`;
         case 'up-to-date':
-          return `${o.tool}: ${o.from} is up to date`;
+          return `${o.tool}: ${o.from} ${o.message ?? 'is up to date'}`;
         case 'held':
           return `${o.tool}: ${o.from} ${o.message}`;
         case 'failed':
