@@ -39,30 +39,39 @@ async function byTag(github: GitHubClient, tool: ToolIdentity, spec: VersionSpec
   return undefined;
 }
 
-async function latest(github: GitHubClient, tool: ToolIdentity): Promise<ResolvedRelease | undefined> {
-  if (tool.entry?.tagPrefix) return undefined; // monorepos: "latest" may be another component
-  const release = await github.latestRelease(tool.repo);
-  const version = release && versionOf(tool, release);
-  return release && version ? { release, version } : undefined;
+/**
+ * The highest version among the newest 100 releases: one request, like
+ * /releases/latest, but GitHub's "latest" is the newest by date, so a backport
+ * published after a major release would win there. It also skips other
+ * components of a monorepo (tags without this tool's prefix).
+ */
+async function latest(github: GitHubClient, tool: ToolIdentity, spec: VersionSpec): Promise<ResolvedRelease | undefined> {
+  return highest(await github.listReleases(tool.repo, 1), tool, spec);
 }
 
-export async function resolveRelease(github: GitHubClient, tool: ToolIdentity, spec: VersionSpec): Promise<ResolvedRelease> {
-  const direct = spec.kind === 'latest' ? await latest(github, tool) : await byTag(github, tool, spec);
-  if (direct) return direct;
-  const releases = await github.listReleases(tool.repo);
+function highest(releases: readonly Release[], tool: ToolIdentity, spec: VersionSpec): ResolvedRelease | undefined {
   const byVersion = new Map<string, Release>();
   for (const release of releases) {
     const version = versionOf(tool, release);
     if (version && usable(release, spec) && !byVersion.has(version)) byVersion.set(version, release);
   }
   const version = pickVersion(spec, byVersion.keys());
-  if (version) return { release: byVersion.get(version)!, version };
+  return version ? { release: byVersion.get(version)!, version } : undefined;
+}
+
+export async function resolveRelease(github: GitHubClient, tool: ToolIdentity, spec: VersionSpec): Promise<ResolvedRelease> {
+  const direct = spec.kind === 'latest' ? await latest(github, tool, spec) : await byTag(github, tool, spec);
+  if (direct) return direct;
+  const releases = await github.listReleases(tool.repo);
+  const found = highest(releases, tool, spec);
+  if (found) return found;
   if (releases.length === 0) {
     throw new ToolError('TOOL_NO_MATCHING_VERSION', `${tool.repo} has no releases on GitHub`, {
       hint: 'tool installs from GitHub releases; this project publishes none',
     });
   }
-  const near = nearestVersions(spec, byVersion.keys());
+  const versions = releases.flatMap((release) => (usable(release, spec) ? [versionOf(tool, release)] : [])).filter((v): v is string => v !== undefined);
+  const near = nearestVersions(spec, versions);
   throw new ToolError('TOOL_NO_MATCHING_VERSION', `no release of ${tool.repo} matches "${spec.text}"`, {
     hint: near.length ? `Nearest versions: ${near.join(', ')}` : 'It publishes no versioned releases',
   });

@@ -79,10 +79,10 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
       const path = `/repos/${repo}/releases/tags/${encodeURIComponent(tag)}`;
       return (await getJson<Release>(apiUrl(path), `release ${tag} of ${repo}`))?.data;
     },
-    async listReleases(repo) {
+    async listReleases(repo, maxPages = MAX_PAGES) {
       const all: Release[] = [];
       let url: URL | undefined = apiUrl(`/repos/${repo}/releases?per_page=100`);
-      for (let page = 0; url && page < MAX_PAGES; page++) {
+      for (let page = 0; url && page < maxPages; page++) {
         const answer: { data: Release[]; link?: string } | undefined = await getJson<Release[]>(url, `releases of ${repo}`);
         if (!answer) {
           throw new ToolError('TOOL_NOT_FOUND', `GitHub has no repository ${repo} (${url.href} answered 404)`, {

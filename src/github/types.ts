@@ -29,8 +29,8 @@ export interface GitHubClient {
   latestRelease(repo: string): Promise<Release | undefined>;
   /** undefined on 404. */
   releaseByTag(repo: string, tag: string): Promise<Release | undefined>;
-  /** Every release, newest first, following Link pagination. Throws TOOL_NOT_FOUND for a missing repo. */
-  listReleases(repo: string): Promise<Release[]>;
+  /** Releases newest first, following Link pagination (at most `maxPages` pages of 100). Throws TOOL_NOT_FOUND for a missing repo. */
+  listReleases(repo: string, maxPages?: number): Promise<Release[]>;
   /** Raw bytes of a release asset, following the CDN redirect, never sending the token off the API host. */
   openAsset(asset: Asset): Promise<AssetStream>;
   /** Small text assets such as checksum files. */

@@ -58,6 +58,17 @@ describe('capture and update edges', () => {
     assert.ok(readdirSync(join(box.home, 'store/acme__arch')).some((v) => v.startsWith('2.1.0-nightly.7+self.')));
   });
 
+  it('tool add picks the highest version, not a backport GitHub marks latest because it is newer by date', async (t) => {
+    const box = await createSandbox();
+    t.after(() => box.close());
+    box.server.addRelease('acme/arch', archiveRelease('1.9.0'));
+    box.server.addRelease('acme/arch', archiveRelease('2.0.0'));
+    box.server.addRelease('acme/arch', archiveRelease('1.9.1'));
+    const add = await box.tool(['add', 'acme/arch']);
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /installed: acme\/arch 2\.0\.0 /);
+  });
+
   it('tool update does not move back to a backport published after the current release', async (t) => {
     const box = await createSandbox();
     t.after(() => box.close());
