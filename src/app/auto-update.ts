@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { readToolState } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
-import { identityOf } from './identify.js';
+import { identityOfState } from './identify.js';
 import { updateOne } from './update.js';
 import { captureSelfUpdate } from '../capture/capture.js';
 
@@ -32,7 +32,7 @@ export async function runAutoUpdate(ctx: AppContext, toolId: string): Promise<st
   const due = await stat(ctx.layout.autoDue(toolId)).then((info) => info.mtimeMs, () => 0);
   if (due > ctx.now().getTime()) return `${stamp} not due until ${new Date(due).toISOString()}`;
   await scheduleNextCheck(ctx, toolId, state.autoUpdateSeconds);
-  const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+  const tool = identityOfState(ctx, state);
   // The shim starts this before the tool runs: a self-update it made last time is captured first,
   // so an update can never overwrite bytes that were never recorded.
   const captured = await captureSelfUpdate(ctx, tool);

@@ -48,6 +48,11 @@ export async function identifyTool(ctx: AppContext, name: string): Promise<ToolI
   });
 }
 
+/** The identity of an added tool from its recorded state. */
+export function identityOfState(ctx: AppContext, state: ToolState): ToolIdentity {
+  return identityOfState(ctx, state);
+}
+
 /** Registry tools are approved; any other repo only after the user added it once. */
 export function assertApproved(tool: ToolIdentity, where: string): void {
   if (tool.entry || tool.state) return;

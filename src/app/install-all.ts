@@ -6,7 +6,6 @@
 import { ToolError } from '../core/errors.js';
 import { parseSpec, type VersionSpec } from '../core/spec.js';
 import { nearestToolsFile } from '../pins/resolve.js';
-import { readToolState } from '../store/tool-state.js';
 import { rememberTool } from './add.js';
 import type { AppContext } from './context.js';
 import { assertApproved, identifyTool, identityOf, type ToolIdentity } from './identify.js';
@@ -61,7 +60,7 @@ export async function installAll(ctx: AppContext): Promise<InstallAllResult> {
     const outcome = await ensureInstalled(ctx, tool, spec, { cause: 'pinned' });
     const state = await rememberTool(ctx, tool, outcome.manifest);
     await recordSeenSpec(ctx, tool.id, entry.spec);
-    await refreshTool(ctx, identityOf(tool.id, tool.repo, tool.entry, state ?? (await readToolState(ctx.layout, tool.id))));
+    await refreshTool(ctx, identityOf(tool.id, tool.repo, tool.entry, state));
     entries.push({ tool: tool.id, spec: entry.spec, version: outcome.version, installed: outcome.installed, line: entry.line });
   }
   return { file: file.path, entries };

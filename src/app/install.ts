@@ -7,7 +7,7 @@
 import { pickVersion, type VersionSpec } from '../core/spec.js';
 import { formatPlatform } from '../core/platform.js';
 import type { Asset, GitHubClient, Release } from '../github/types.js';
-import { selectAsset } from '../assets/select.js';
+import { chooseAsset } from './choose-asset.js';
 import { withToolLock } from '../store/lock.js';
 import type { Manifest } from '../store/manifest.js';
 import { installedVersions, readManifest } from '../store/read.js';
@@ -41,15 +41,7 @@ export interface InstallPlan {
 }
 
 export async function planInstall(ctx: AppContext, github: GitHubClient, tool: ToolIdentity, release: Release, version: string, assetGlob?: string): Promise<InstallPlan> {
-  const glob = assetGlob ?? tool.state?.assetGlob;
-  const choice = selectAsset(release.assets, ctx.platform(), {
-    ...(tool.entry?.assets ? { rules: tool.entry.assets } : {}),
-    version,
-    tag: release.tag_name,
-    ...(glob ? { glob } : {}),
-    toolName: tool.entry?.name ?? tool.repo.split('/')[1]!,
-    toolId: tool.id,
-  });
+  const choice = chooseAsset(ctx, tool, release, version, assetGlob ?? tool.state?.assetGlob);
   if (choice.rosetta) ctx.log(`note: no arm64 build of ${tool.id} ${version}; using ${choice.asset.name} under Rosetta 2`);
   const expected = await expectedHash(github, tool, release, choice.asset, version);
   return { tool, release, version, asset: choice.asset, assetReason: choice.reason, expected };

@@ -4,7 +4,7 @@ import { installedVersions, readManifest } from '../store/read.js';
 import { modifiedAfterInstall } from '../store/integrity.js';
 import { listToolStates } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
-import { identityOf } from './identify.js';
+import { identityOfState } from './identify.js';
 import { selectionHere } from './which.js';
 
 export interface ListedTool {
@@ -23,7 +23,7 @@ export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
   const states = await listToolStates(ctx.layout);
   return Promise.all(
     states.map(async (state) => {
-      const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+      const tool = identityOfState(ctx, state);
       const listed: ListedTool = {
         tool: state.id,
         repo: state.repo,

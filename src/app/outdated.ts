@@ -5,7 +5,7 @@ import { compareVersions } from '../core/version.js';
 import { listToolStates } from '../store/tool-state.js';
 import { globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
-import { identityOf } from './identify.js';
+import { identityOfState } from './identify.js';
 import { resolveRelease } from './resolve-release.js';
 
 export interface OutdatedRow {
@@ -25,7 +25,7 @@ export async function outdatedTools(ctx: AppContext): Promise<OutdatedRow[]> {
   const github = await ctx.github();
   const rows: OutdatedRow[] = [];
   for (const state of await listToolStates(ctx.layout)) {
-    const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    const tool = identityOfState(ctx, state);
     const follows = state.follow ?? 'latest';
     const row: OutdatedRow = { tool: tool.id, current: await globalVersion(ctx, tool), follows, wanted: undefined, latest: undefined, held: Boolean(state.held), outdated: false };
     try {

@@ -1,9 +1,9 @@
 /** `tool add --dry-run`: which asset would be installed and why, downloading nothing but release metadata. */
-import { selectAsset } from '../assets/select.js';
+import { chooseAsset } from './choose-asset.js';
 import { formatPlatform } from '../core/platform.js';
 import { parseSpec } from '../core/spec.js';
 import type { ToolRequest } from '../core/tool-ref.js';
-import { expectedHashSource } from '../verify/checksum-file.js';
+import { checksumSource } from './verify-asset.js';
 import type { AppContext } from './context.js';
 import { identifyTool } from './identify.js';
 import { resolveRelease } from './resolve-release.js';
@@ -25,20 +25,8 @@ export interface InstallPreview {
 export async function previewInstall(ctx: AppContext, request: ToolRequest, assetGlob?: string): Promise<InstallPreview> {
   const tool = await identifyTool(ctx, request.name);
   const { release, version } = await resolveRelease(await ctx.github(), tool, parseSpec(request.spec ?? 'latest'));
-  const choice = selectAsset(release.assets, ctx.platform(), {
-    ...(tool.entry?.assets ? { rules: tool.entry.assets } : {}),
-    version,
-    tag: release.tag_name,
-    ...(assetGlob ? { glob: assetGlob } : {}),
-    toolName: tool.entry?.name ?? tool.repo.split('/')[1]!,
-    toolId: tool.id,
-  });
-  const source = expectedHashSource(release.assets, choice.asset, {
-    ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),
-    version,
-    tag: release.tag_name,
-    repoName: tool.repo.split('/')[1]!,
-  });
+  const choice = chooseAsset(ctx, tool, release, version, assetGlob);
+  const source = checksumSource(tool, release, choice.asset, version);
   return {
     tool: tool.id,
     repo: tool.repo,

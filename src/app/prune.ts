@@ -14,7 +14,7 @@ import { installedVersions } from '../store/read.js';
 import { listToolStates } from '../store/tool-state.js';
 import { globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
-import { identityOf, type ToolIdentity } from './identify.js';
+import { identityOfState, type ToolIdentity } from './identify.js';
 import { rebuildIndex } from './refresh.js';
 import { readSeenFiles } from './seen-files.js';
 
@@ -47,7 +47,7 @@ async function keepReasons(ctx: AppContext, tool: ToolIdentity, installed: strin
 export async function pruneVersions(ctx: AppContext, options: { keep: number; dryRun: boolean }): Promise<PruneDecision[]> {
   const decisions: PruneDecision[] = [];
   for (const state of await listToolStates(ctx.layout)) {
-    const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    const tool = identityOfState(ctx, state);
     await withToolLock(ctx.layout, tool.id, async () => {
       const installed = await installedVersions(ctx.layout, tool.id);
       const reasons = await keepReasons(ctx, tool, installed, options.keep);

@@ -16,7 +16,7 @@ import { listToolStates } from '../store/tool-state.js';
 import { readLiveMarker } from '../store/live.js';
 import { withHomeLock } from '../store/lock.js';
 import type { AppContext } from './context.js';
-import { identityOf, type ToolIdentity } from './identify.js';
+import { identityOfState, type ToolIdentity } from './identify.js';
 import { isLive } from './live-policy.js';
 
 export async function readSeenSpecs(ctx: AppContext, toolId: string): Promise<string[]> {
@@ -64,7 +64,7 @@ export async function syncAllShims(ctx: AppContext): Promise<ShimSyncResult> {
 async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
   const states = await listToolStates(ctx.layout);
   const specs = states.flatMap((state) => {
-    const identity = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    const identity = identityOfState(ctx, state);
     return state.exes.map((exe) => ({ toolId: state.id, exe, envVar: versionEnvVar(state.id), aliases: identity.aliases, autoUpdate: Boolean(state.autoUpdateSeconds) }));
   });
   return syncShims(ctx.layout, specs, ctx.cli);
@@ -76,7 +76,7 @@ async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
  */
 export async function refreshAllTools(ctx: AppContext): Promise<ShimSyncResult> {
   for (const state of await listToolStates(ctx.layout)) {
-    await rebuildIndex(ctx, identityOf(state.id, state.repo, ctx.registry.get(state.id), state));
+    await rebuildIndex(ctx, identityOfState(ctx, state));
   }
   return syncAllShims(ctx);
 }

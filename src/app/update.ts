@@ -9,7 +9,7 @@ import type { ChangeCause } from '../store/history.js';
 import { listToolStates, writeToolState } from '../store/tool-state.js';
 import { activateGlobal, globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
-import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
+import { identifyTool, identityOf, identityOfState, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
 import { resolveRelease } from './resolve-release.js';
 import { compareVersions } from '../core/version.js';
@@ -51,7 +51,7 @@ async function targets(ctx: AppContext, names: readonly string[]): Promise<{ too
     return Promise.all(names.map(async (name) => ({ tool: await identifyTool(ctx, name), named: true })));
   }
   const states = await listToolStates(ctx.layout);
-  return states.map((state) => ({ tool: identityOf(state.id, state.repo, ctx.registry.get(state.id), state), named: false }));
+  return states.map((state) => ({ tool: identityOfState(ctx, state), named: false }));
 }
 
 export async function updateTools(ctx: AppContext, names: readonly string[] = []): Promise<UpdateOutcome[]> {

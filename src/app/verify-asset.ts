@@ -6,7 +6,7 @@
 import { ToolError } from '../core/errors.js';
 import type { Asset, GitHubClient, Release } from '../github/types.js';
 import type { Verification } from '../store/manifest.js';
-import { expectedHashSource, findHashInChecksumFile, isPerAssetSumFile } from '../verify/checksum-file.js';
+import { expectedHashSource, findHashInChecksumFile, isPerAssetSumFile, type ExpectedHash } from '../verify/checksum-file.js';
 import type { ToolIdentity } from './identify.js';
 
 export interface Expected {
@@ -16,13 +16,18 @@ export interface Expected {
   ofBinary: boolean;
 }
 
-export async function expectedHash(github: GitHubClient, tool: ToolIdentity, release: Release, asset: Asset, version: string): Promise<Expected> {
-  const source = expectedHashSource(release.assets, asset, {
+/** Where the release says this asset's hash is: digest, a checksum file, or nowhere. */
+export function checksumSource(tool: ToolIdentity, release: Release, asset: Asset, version: string): ExpectedHash {
+  return expectedHashSource(release.assets, asset, {
     ...(tool.entry?.checksum?.file ? { template: tool.entry.checksum.file } : {}),
     version,
     tag: release.tag_name,
     repoName: tool.repo.split('/')[1]!,
   });
+}
+
+export async function expectedHash(github: GitHubClient, tool: ToolIdentity, release: Release, asset: Asset, version: string): Promise<Expected> {
+  const source = checksumSource(tool, release, asset, version);
   if (source.kind === 'digest') return { hex: source.hex, verification: { method: 'digest', source: 'GitHub asset digest' }, ofBinary: false };
   if (source.kind === 'none') return { hex: undefined, verification: { method: 'none' }, ofBinary: false };
   const ofBinary = Boolean(tool.entry?.checksum?.ofBinary);

@@ -4,7 +4,7 @@
  * the bytes changed. Messages go to the log; a mismatch is shown loudly.
  */
 import type { AppContext } from '../app/context.js';
-import { identityOf, type ToolIdentity } from '../app/identify.js';
+import { identityOfState, type ToolIdentity } from '../app/identify.js';
 import { isLive } from '../app/live-policy.js';
 import { listToolStates } from '../store/tool-state.js';
 import { captureSelfUpdate, type Captured } from './capture.js';
@@ -26,7 +26,7 @@ export async function captureAndReport(ctx: AppContext, tool: ToolIdentity): Pro
 export async function noticeSelfUpdates(ctx: AppContext): Promise<Captured[]> {
   const captured: Captured[] = [];
   for (const state of await listToolStates(ctx.layout)) {
-    const tool = identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
+    const tool = identityOfState(ctx, state);
     if (!isLive(tool)) continue;
     const result = await captureAndReport(ctx, tool);
     if (result) captured.push(result);
