@@ -50,7 +50,7 @@ export async function identifyTool(ctx: AppContext, name: string): Promise<ToolI
 
 /** The identity of an added tool from its recorded state. */
 export function identityOfState(ctx: AppContext, state: ToolState): ToolIdentity {
-  return identityOfState(ctx, state);
+  return identityOf(state.id, state.repo, ctx.registry.get(state.id), state);
 }
 
 /** Registry tools are approved; any other repo only after the user added it once. */
