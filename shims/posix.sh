@@ -1,13 +1,13 @@
 #!/bin/sh
 # Shim for "@@EXE@@" of @@TOOL@@, written by `tool`; edits are overwritten. shim-version @@SHIM_VERSION@@
-# Fast path without Node: the spec comes from @@ENVVAR@@, else the nearest .tools
+# Fast path without Node: the spec comes from the TOOL_*_VERSION variables, else the nearest .tools
 # naming the tool (walking up from $PWD), else the global selection. The index the
 # CLI precomputes maps each spec to a version directory, so one test -x finds it.
 # Anything unusual (unknown spec, missing version, bad line) hands over to the CLI.
 h=@@HOME@@
 i=$h/index/@@DIR@@
 @@AUTO@@
-s=${@@ENVVAR@@-} b=
+s=@@ENVREAD@@ b=
 if [ -z "$s" ]; then
   set -f
   # m NAME SPEC...: when NAME is this tool, s=SPEC (or b=1 if the line has no spec).

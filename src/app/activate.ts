@@ -52,7 +52,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
     state = { ...state, held: change.held };
     await writeToolState(ctx.layout, state);
   }
-  const current = identityOf(tool.id, tool.repo, tool.entry, state);
+  const current = identityOf(ctx, { ...tool, state });
   await withHomeLock(ctx.layout, () => writeSelection(ctx.layout.globalTools, current.aliases, current.id, version));
   // Only real changes enter the history (the first add has no "from").
   if (from !== version) {

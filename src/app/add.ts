@@ -66,7 +66,7 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   });
   if (options.autoUpdateSeconds) await scheduleNextCheck(ctx, found.id, options.autoUpdateSeconds);
   // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
-  const tool = await activateGlobal(ctx, identityOf(found.id, found.repo, found.entry, state), outcome.version, { cause: 'added', held: false });
+  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false });
   const shims = await syncAllShims(ctx);
   return {
     tool,

@@ -60,7 +60,7 @@ export async function installAll(ctx: AppContext): Promise<InstallAllResult> {
     const outcome = await ensureInstalled(ctx, tool, spec, { cause: 'pinned' });
     const state = await rememberTool(ctx, tool, outcome.manifest);
     await recordSeenSpec(ctx, tool.id, entry.spec);
-    await refreshTool(ctx, identityOf(tool.id, tool.repo, tool.entry, state));
+    await refreshTool(ctx, identityOf(ctx, { ...tool, state }));
     entries.push({ tool: tool.id, spec: entry.spec, version: outcome.version, installed: outcome.installed, line: entry.line });
   }
   return { file: file.path, entries };

@@ -26,7 +26,7 @@ export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<Pi
   // A bare `tool pin x` pins what it installed, so the project gets the same bytes everywhere.
   const spec = request.spec ?? outcome.version;
   const state = await rememberTool(ctx, found, outcome.manifest);
-  const tool = identityOf(found.id, found.repo, found.entry, state);
+  const tool = identityOf(ctx, { ...found, state });
   const dir = await logicalCwd(ctx.settings.env, ctx.cwd);
   const file = join(dir, '.tools');
   if (dir === '/' || dir === ctx.settings.env.HOME) {

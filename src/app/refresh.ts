@@ -8,7 +8,6 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readToolsFile } from '../pins/resolve.js';
 import { nameMatches } from '../pins/tools-file.js';
-import { versionEnvVar } from '../core/tool-ref.js';
 import { syncShims, type ShimSyncResult } from '../shimgen/sync.js';
 import { installedVersions } from '../store/read.js';
 import { isIndexableSpec, planIndex, removeIndex, writeIndex } from '../store/spec-index.js';
@@ -65,7 +64,7 @@ async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
   const states = await listToolStates(ctx.layout);
   const specs = states.flatMap((state) => {
     const identity = identityOfState(ctx, state);
-    return state.exes.map((exe) => ({ toolId: state.id, exe, envVar: versionEnvVar(state.id), aliases: identity.aliases, autoUpdate: Boolean(state.autoUpdateSeconds) }));
+    return state.exes.map((exe) => ({ toolId: state.id, exe, envVars: identity.envVars, aliases: identity.aliases, autoUpdate: Boolean(state.autoUpdateSeconds) }));
   });
   return syncShims(ctx.layout, specs, ctx.cli);
 }

@@ -26,7 +26,7 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
       hint: `Run \`tool add ${toolId}\` to add it again`,
     });
   }
-  const tool = identityOf(toolId, state?.repo ?? entry!.repo, entry, state);
+  const tool = identityOf(ctx, { id: toolId, repo: state?.repo ?? entry!.repo, entry, state });
   // The shim hands over when the live copy changed: capture the self-update before running again.
   await captureAndReport(ctx, tool);
   const selection = await selectionHere(ctx, tool);

@@ -69,7 +69,7 @@ export async function updateTools(ctx: AppContext, names: readonly string[] = []
     if (tool.state.held) {
       const state = { ...tool.state, held: false };
       await writeToolState(ctx.layout, state);
-      current = identityOf(tool.id, tool.repo, tool.entry, state);
+      current = identityOf(ctx, { ...tool, state });
     }
     outcomes.push(await updateOne(ctx, current, 'updated'));
   }

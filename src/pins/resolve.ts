@@ -21,9 +21,12 @@ export interface Pin {
 
 export interface ToolNames {
   id: string;
-  /** Every name a `.tools` line may use for the tool: registry name, owner/repo. */
+  /** Every name a `.tools` line may use for the tool: registry name, owner/repo, executables. */
   aliases: readonly string[];
+  /** The tool's own TOOL_<ID>_VERSION, named in messages. */
   envVar: string;
+  /** Every variable that may set the version, checked in order: the tool's own first, then one per executable. */
+  envVars?: readonly string[];
 }
 
 export interface PinContext {
@@ -87,8 +90,10 @@ export function ancestors(start: string): string[] {
 }
 
 export async function findPin(names: ToolNames, context: PinContext): Promise<Pin | undefined> {
-  const fromEnv = context.env[names.envVar];
-  if (fromEnv) return { spec: fromEnv.trim(), source: { kind: 'env', variable: names.envVar } };
+  for (const variable of names.envVars ?? [names.envVar]) {
+    const fromEnv = context.env[variable];
+    if (fromEnv) return { spec: fromEnv.trim(), source: { kind: 'env', variable } };
+  }
   for (const dir of ancestors(await logicalCwd(context.env, context.cwd))) {
     const file = await readToolsFile(join(dir, '.tools'));
     const entry = file && entryFor(file, names);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toolDirName } from '../store/layout.js';
 
-export const SHIM_VERSION = '1';
+export const SHIM_VERSION = '2';
 const TEMPLATE_FILE = fileURLToPath(new URL('../../../shims/posix.sh', import.meta.url));
 let template: string | undefined;
 
@@ -11,7 +11,8 @@ export interface ShimInput {
   home: string;
   toolId: string;
   exe: string;
-  envVar: string;
+  /** TOOL_<NAME>_VERSION variables, in the order the resolver checks them. */
+  envVars: readonly string[];
   /** Names a .tools line may use for this tool. */
   aliases: readonly string[];
   node: string;
@@ -43,6 +44,12 @@ function autoUpdateLine(input: ShimInput): string {
   return `[ /proc/$$ -nt ${due} ] && { ${shQuote(input.node)} ${shQuote(input.cli)} __auto-update ${shQuote(input.toolId)} </dev/null >>"$h/log/auto-update.log" 2>&1 & }`;
 }
 
+/** "${A:-${B:-}}": the first non-empty variable, as findPin reads them (an empty one counts as unset). */
+function envRead(variables: readonly string[]): string {
+  for (const name of variables) if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`unsafe variable name for a shim: ${name}`);
+  return variables.reduceRight((inner, name) => `\${${name}:-${inner}}`, '');
+}
+
 export function renderShim(input: ShimInput): string {
   // The name is spliced into sh code unquoted in places; install refuses any other name.
   if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(input.exe)) throw new Error(`unsafe executable name for a shim: ${JSON.stringify(input.exe)}`);
@@ -50,7 +57,7 @@ export function renderShim(input: ShimInput): string {
   const values: Record<string, string> = {
     HOME: shQuote(input.home),
     DIR: toolDirName(input.toolId),
-    ENVVAR: input.envVar,
+    ENVREAD: envRead(input.envVars),
     PATTERNS: input.aliases.map(caseInsensitivePattern).join(' | '),
     CR: '\r',
     EXE: input.exe,

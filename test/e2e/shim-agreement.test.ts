@@ -31,6 +31,12 @@ const scenarios: Scenario[] = [
   { name: 'a range with a space in it', files: { 'p/.tools': 'ripgrep >=13   <14\n' }, cwd: 'p', expect: '13.0.0' },
   { name: 'latest means the newest installed', files: { 'p/.tools': 'ripgrep latest\n' }, cwd: 'p', expect: '14.1.1' },
   { name: 'a last line without a newline', files: { 'p/.tools': 'yt-dlp 2024.08.06\nripgrep 13' }, cwd: 'p', expect: '13.0.0' },
+  { name: 'a line naming the tool by its executable', files: { 'p/.tools': 'rg 13.0.0\n' }, cwd: 'p', expect: '13.0.0' },
+  { name: 'the executable name in another letter case, nearer than a registry-name line', files: { 'p/.tools': 'ripgrep 14.0\n', 'p/q/.tools': 'RG 13\n' }, cwd: 'p/q', expect: '13.0.0' },
+  { name: 'the first line naming the tool wins, whatever name it uses', files: { 'p/.tools': 'rg 13\nripgrep 14.0\n' }, cwd: 'p', expect: '13.0.0' },
+  { name: 'TOOL_RG_VERSION, the executable\'s variable', files: { 'p/.tools': 'ripgrep 13.0.0\n' }, cwd: 'p', env: { TOOL_RG_VERSION: '14.0' }, expect: '14.0.0' },
+  { name: 'the tool\'s own variable beats the executable\'s', files: {}, cwd: 'p', env: { TOOL_RIPGREP_VERSION: '13', TOOL_RG_VERSION: '14.0' }, expect: '13.0.0' },
+  { name: 'an empty variable counts as unset', files: {}, cwd: 'p', env: { TOOL_RIPGREP_VERSION: '', TOOL_RG_VERSION: '14.0' }, expect: '14.0.0' },
   { name: 'the env var beats the nearest .tools', files: { 'p/.tools': 'ripgrep 13.0.0\n' }, cwd: 'p', env: { TOOL_RIPGREP_VERSION: '14.0' }, expect: '14.0.0' },
 ];
 
@@ -71,6 +77,19 @@ describe('the sh shim and tool which agree', () => {
     assert.equal(shim.stdout, 'ripgrep 13.0.0\n');
     const which = await box.tool(['which', 'rg', '--json'], { cwd });
     assert.equal(JSON.parse(which.stdout).version, '13.0.0');
+  });
+
+  it('tool list and tool install read an executable-name line as the shim does', async () => {
+    box.write('exe-line/.tools', 'rg 13.0.0 # by executable\n');
+    const cwd = box.dir('exe-line');
+    const list = await box.tool(['list', '--json'], { cwd });
+    assert.equal(list.code, 0, list.stderr);
+    const ripgrep = JSON.parse(list.stdout).find((tool: { tool: string }) => tool.tool === 'ripgrep');
+    assert.equal(ripgrep.active.version, '13.0.0');
+    assert.match(ripgrep.active.source, /exe-line\/\.tools line 1$/);
+    const install = await box.tool(['install'], { cwd });
+    assert.equal(install.code, 0, install.stderr);
+    assert.equal((await box.sh('rg --version', { cwd })).stdout, 'ripgrep 13.0.0\n');
   });
 
   it('a hand edit of global.tools is noticed by the shim before it trusts the index', async () => {
