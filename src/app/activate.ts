@@ -26,6 +26,8 @@ export interface Change {
   check?: 'verified' | 'unverified' | 'mismatch';
   note?: string;
   held?: boolean;
+  /** The user's --reason, kept in the history. */
+  reason?: string;
 }
 
 /** The version the global selection runs now, if any. */
@@ -66,6 +68,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
       sha256: change.sha256 ?? manifest?.sha256 ?? '',
       ...(change.check ? { check: change.check } : manifest ? { check: manifest.verification.method === 'none' ? 'unverified' : 'verified' } : {}),
       ...(change.note ? { note: change.note } : {}),
+      ...(change.reason ? { reason: change.reason } : {}),
     });
   }
   await syncLiveCopy(ctx, current, version);

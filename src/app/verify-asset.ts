@@ -14,6 +14,8 @@ export interface Expected {
   verification: Verification;
   /** The hash is of the executable inside the archive (registry `checksum.ofBinary`), not of the asset. */
   ofBinary: boolean;
+  /** What to tell the user when the bytes differ, when not the default (a lock says how to re-lock). */
+  mismatch?: string;
 }
 
 /** Where the release says this asset's hash is: digest, a checksum file, or nowhere. */
@@ -44,7 +46,7 @@ export async function expectedHash(github: GitHubClient, tool: ToolIdentity, rel
 
 export function assertHash(expected: Expected, actual: string, asset: Asset, tool: ToolIdentity, tag: string): void {
   if (expected.hex === undefined || expected.hex === actual) return;
-  throw new ToolError('TOOL_CHECKSUM_MISMATCH', `checksum mismatch for ${asset.name} of ${tool.repo} ${tag}: expected ${expected.hex} (${expected.verification.source}), got ${actual}`, {
-    hint: 'Nothing was installed; the download may be corrupt or tampered with. Try again, and report it upstream if it persists',
+  throw new ToolError(expected.verification.method === 'lock' ? 'TOOL_LOCK_MISMATCH' : 'TOOL_CHECKSUM_MISMATCH', `checksum mismatch for ${asset.name} of ${tool.repo} ${tag}: expected ${expected.hex} (${expected.verification.source}), got ${actual}`, {
+    hint: expected.mismatch ?? 'Nothing was installed; the download may be corrupt or tampered with. Try again, and report it upstream if it persists',
   });
 }

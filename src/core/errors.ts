@@ -41,6 +41,12 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_LOCKED: ExitCode.failure,
   TOOL_NOTHING_TO_ROLL_BACK: ExitCode.notFound,
   TOOL_EXEC_FAILED: ExitCode.failure,
+  TOOL_BAD_DECLARED_FILE: ExitCode.config,
+  TOOL_BAD_LOCK: ExitCode.config,
+  TOOL_LOCK_MISSING: ExitCode.config,
+  TOOL_LOCK_DRIFT: ExitCode.config,
+  TOOL_LOCK_MISMATCH: ExitCode.integrity,
+  TOOL_UNWRITABLE: ExitCode.config,
 };
 
 export interface ToolErrorOptions {

@@ -2,7 +2,7 @@
  * The environment, read once into a plain value. Nothing else reads process.env
  * for configuration, so tests pass a Settings object instead of mutating globals.
  */
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ToolError } from '../core/errors.js';
 
@@ -14,6 +14,10 @@ export interface Settings {
   retries: number;
   /** First backoff delay; doubles each retry. */
   retryDelayMs: number;
+  /** Where the declared tool set lives: $TOOL_CONFIG_DIR, else $XDG_CONFIG_HOME/tool, else ~/.config/tool. */
+  configDir: string;
+  /** This machine's name for [host=…] conditions: $TOOL_HOST overrides the system's. */
+  host: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -64,6 +68,12 @@ export function defaultHome(env: NodeJS.ProcessEnv): string {
   return join(data, 'tool');
 }
 
+export function defaultConfigDir(env: NodeJS.ProcessEnv): string {
+  if (env.TOOL_CONFIG_DIR) return resolve(env.TOOL_CONFIG_DIR);
+  const config = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : join(env.HOME || homedir(), '.config');
+  return join(config, 'tool');
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     home: defaultHome(env),
@@ -71,6 +81,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     token: env.GITHUB_TOKEN || env.GH_TOKEN || undefined,
     retries: positiveInt(env, 'TOOL_HTTP_RETRIES', 3),
     retryDelayMs: positiveInt(env, 'TOOL_HTTP_RETRY_DELAY_MS', 500),
+    configDir: defaultConfigDir(env),
+    host: env.TOOL_HOST || hostname().split('.')[0]!,
     env,
   };
 }

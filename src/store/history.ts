@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic.js';
 import type { Layout } from './layout.js';
 
-export type ChangeCause = 'added' | 'updated' | 'self-update' | 'rollback' | 'auto-update';
+export type ChangeCause = 'added' | 'updated' | 'self-update' | 'rollback' | 'auto-update' | 'synced' | 'held' | 'released';
 
 export interface HistoryEntry {
   at: string;
@@ -20,6 +20,8 @@ export interface HistoryEntry {
   /** verified / unverified / mismatch, for bytes that did not come from a checked download. */
   check?: 'verified' | 'unverified' | 'mismatch';
   note?: string;
+  /** Why the user made the change (--reason), in their words. */
+  reason?: string;
 }
 
 export async function readHistory(layout: Layout, toolId: string): Promise<HistoryEntry[]> {

@@ -6,6 +6,7 @@
  * block the next install for long; they are also removed on normal exit.
  */
 import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { ToolError } from '../core/errors.js';
 import type { Layout } from './layout.js';
 
@@ -24,8 +25,16 @@ export async function withHomeLock<T>(layout: Layout, work: () => Promise<T>): P
   return withLock(layout, layout.homeLock, 'the global selection and shims', work);
 }
 
-async function withLock<T>(layout: Layout, target: string, what: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(layout.locks, { recursive: true });
+/**
+ * Guards a file outside TOOL_HOME that several homes may share (the declared
+ * tool set in dotfiles, a lock file): the lock sits beside the file itself.
+ */
+export async function withFileLock<T>(file: string, what: string, work: () => Promise<T>): Promise<T> {
+  return withLock(undefined, file, what, work);
+}
+
+async function withLock<T>(layout: Layout | undefined, target: string, what: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(layout ? layout.locks : dirname(target), { recursive: true });
   const { default: lockfile } = await import('proper-lockfile');
   let release: () => Promise<void>;
   try {
@@ -35,6 +44,9 @@ async function withLock<T>(layout: Layout, target: string, what: string, work: (
       retries: { retries: 600, factor: 1, minTimeout: 100, maxTimeout: 100 },
     });
   } catch (error) {
+    // A file lock beside a read-only file fails for that reason, not because someone holds it.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!layout && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw error;
     throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${target}.lock for ${what}`, {
       hint: 'Wait for it to finish, or remove that directory if no tool process is running',
       cause: error,

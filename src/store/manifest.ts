@@ -3,6 +3,8 @@
 export type Verification =
   | { method: 'digest'; source: string }
   | { method: 'checksum-file'; source: string }
+  /** Checked against a lock file; source says which and where the lock's hash came from. */
+  | { method: 'lock'; source: string }
   | { method: 'none'; source?: undefined };
 
 export interface Manifest {

@@ -9,6 +9,7 @@ export function verificationText(manifest: Manifest): string {
     case 'digest':
       return 'sha256 verified against the GitHub digest';
     case 'checksum-file':
+    case 'lock':
       return `sha256 verified against ${manifest.verification.source}`;
     case 'none':
       return `unverified, sha256 ${manifest.sha256.slice(0, 12)}… recorded`;
