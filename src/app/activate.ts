@@ -18,6 +18,7 @@ import { identityOf, type ToolIdentity } from './identify.js';
 import { refreshAllTools } from './refresh.js';
 import { isLive } from './live-policy.js';
 import { writeSelection } from './selection.js';
+import { recordIntent } from '../replicate/record-intent.js';
 
 export interface Change {
   cause: ChangeCause;
@@ -26,8 +27,10 @@ export interface Change {
   check?: 'verified' | 'unverified' | 'mismatch';
   note?: string;
   held?: boolean;
-  /** The user's --reason, kept in the history. */
+  /** The user's --reason, kept in the history and as the declared line's comment. */
   reason?: string;
+  /** false: the declared set already says this (sync applying it); skip rewriting it and its lock. */
+  recordIntent?: boolean;
 }
 
 /** The version the global selection runs now, if any. */
@@ -50,6 +53,7 @@ export async function syncLiveCopy(ctx: AppContext, tool: ToolIdentity, version:
 export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, version: string, change: Change): Promise<ToolIdentity> {
   const from = (await globalVersion(ctx, tool)) ?? null;
   let state = await readToolState(ctx.layout, tool.id);
+  const wasHeld = Boolean(state?.held);
   if (state && change.held !== undefined && Boolean(state.held) !== change.held) {
     state = { ...state, held: change.held };
     await writeToolState(ctx.layout, state);
@@ -73,5 +77,6 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
   }
   await syncLiveCopy(ctx, current, version);
   await refreshAllTools(ctx);
+  if (change.recordIntent !== false) await recordIntent(ctx, current, version, change, wasHeld);
   return current;
 }

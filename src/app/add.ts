@@ -16,6 +16,8 @@ export interface AddOptions {
   selfUpdate?: boolean;
   /** Background update check interval in seconds. */
   autoUpdateSeconds?: number;
+  /** Why, in the user's words: history, and the comment on the declared line. */
+  reason?: string;
 }
 
 export interface AddResult {
@@ -66,7 +68,7 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   });
   if (options.autoUpdateSeconds) await scheduleNextCheck(ctx, found.id, options.autoUpdateSeconds);
   // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
-  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false });
+  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(options.reason ? { reason: options.reason } : {}) });
   const shims = await syncAllShims(ctx);
   return {
     tool,

@@ -3,6 +3,9 @@
  * checked first (known tool, approved source, valid spec) so a bad line fails
  * before anything is downloaded.
  */
+import { readLock } from '../replicate/lock-io.js';
+import { installFromLock } from '../replicate/lock-install.js';
+import { projectLockPath } from '../replicate/machine.js';
 import { ToolError } from '../core/errors.js';
 import { parseSpec, type VersionSpec } from '../core/spec.js';
 import { nearestToolsFile } from '../pins/resolve.js';
@@ -39,7 +42,7 @@ async function planLine(ctx: AppContext, file: string, entry: { name: string; sp
   return { tool, spec: parseSpec(entry.spec, where) };
 }
 
-export async function installAll(ctx: AppContext): Promise<InstallAllResult> {
+export async function installAll(ctx: AppContext, options: { locked?: boolean } = {}): Promise<InstallAllResult> {
   const file = await nearestToolsFile({ env: ctx.settings.env, cwd: ctx.cwd, globalFile: ctx.layout.globalTools });
   if (!file) {
     throw new ToolError('TOOL_NOT_FOUND', `no .tools file in ${ctx.cwd} or any directory above it`, {
@@ -55,9 +58,15 @@ export async function installAll(ctx: AppContext): Promise<InstallAllResult> {
   await recordSeenFile(ctx, file.path);
   const plans = [];
   for (const entry of file.entries) plans.push({ entry, ...(await planLine(ctx, file.path, entry)) });
+  const lockPath = projectLockPath(file.path);
+  const lock = await readLock(lockPath);
+  if (options.locked && !lock) {
+    throw new ToolError('TOOL_LOCK_MISSING', `--locked needs ${lockPath}, which does not exist`, { hint: 'Run `tool lock` where the .tools file is, and commit the lock' });
+  }
   const entries: InstalledEntry[] = [];
   for (const { entry, tool, spec } of plans) {
-    const outcome = await ensureInstalled(ctx, tool, spec, { cause: 'pinned' });
+    const use = { locked: lock?.tools[tool.id], path: lockPath, fix: 'tool lock', required: Boolean(options.locked), where: `${file.path} line ${entry.line}` };
+    const outcome = (await installFromLock(ctx, tool, spec, use, 'pinned')) ?? (await ensureInstalled(ctx, tool, spec, { cause: 'pinned' }));
     const state = await rememberTool(ctx, tool, outcome.manifest);
     await recordSeenSpec(ctx, tool.id, entry.spec);
     await refreshTool(ctx, identityOf(ctx, { ...tool, state }));

@@ -8,7 +8,14 @@ import { identifyTool, identityOf, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
 import { rememberTool } from './add.js';
 import { recordSeenSpec, refreshTool } from './refresh.js';
-import { writeSelection } from './selection.js';
+import { ToolError } from '../core/errors.js';
+import { findPin } from '../pins/resolve.js';
+import { removeDeclaredEntry, setDeclaredEntry } from '../replicate/declared-edit.js';
+import { withoutTool } from '../replicate/lock-file.js';
+import { readLock, updateLock } from '../replicate/lock-io.js';
+import { machineFacts, projectLockPath } from '../replicate/machine.js';
+import { relockTool } from '../replicate/relock.js';
+import { editUserFile } from '../replicate/text-file.js';
 import { recordSeenFile } from './seen-files.js';
 
 export interface PinResult {
@@ -19,7 +26,7 @@ export interface PinResult {
   installed: boolean;
 }
 
-export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<PinResult> {
+export async function pinTool(ctx: AppContext, request: ToolRequest, reason?: string): Promise<PinResult> {
   const found = await identifyTool(ctx, request.name);
   const asked = parseSpec(request.spec ?? 'latest');
   const outcome = await ensureInstalled(ctx, found, asked, { cause: 'pinned', preferInstalled: false });
@@ -32,9 +39,28 @@ export async function pinTool(ctx: AppContext, request: ToolRequest): Promise<Pi
   if (dir === '/' || dir === ctx.settings.env.HOME) {
     ctx.log(`note: ${file} applies to every directory below ${dir}; for a machine-wide choice use \`tool add ${found.id}@<version>\``);
   }
-  await writeSelection(file, tool.aliases, tool.id, spec);
+  await editUserFile(file, 'the .tools file', (text) =>
+    setDeclaredEntry(text ?? '', { aliases: tool.aliases, name: tool.id, spec, facts: machineFacts(ctx), path: file, ...(reason ? { reason } : {}) }),
+  );
+  // A project that locks keeps its lock current; one that does not gets a lock only from `tool lock`.
+  const lock = projectLockPath(file);
+  if (await readLock(lock)) await relockTool(ctx, lock, tool, outcome.version, spec);
   await recordSeenSpec(ctx, tool.id, spec);
   await recordSeenFile(ctx, file);
   await refreshTool(ctx, tool);
   return { tool, file, spec, version: outcome.version, installed: outcome.installed };
+}
+
+/** `tool unpin name`: drop the tool's line from the nearest .tools naming it, and from its lock. */
+export async function unpinTool(ctx: AppContext, name: string): Promise<{ tool: string; file: string }> {
+  const tool = await identifyTool(ctx, name);
+  const pin = await findPin({ ...tool, envVars: [] }, { env: {}, cwd: ctx.cwd, globalFile: '/nonexistent' });
+  if (pin?.source.kind !== 'file') {
+    throw new ToolError('TOOL_NOT_FOUND', `no .tools in ${ctx.cwd} or above names ${tool.id}`, { hint: `\`tool which ${tool.id}\` shows what selects it here` });
+  }
+  const file = pin.source.path;
+  await editUserFile(file, 'the .tools file', (text) => text && removeDeclaredEntry(text, { aliases: tool.aliases, facts: machineFacts(ctx), path: file }).text);
+  const lock = projectLockPath(file);
+  if (await readLock(lock)) await updateLock(lock, (current) => withoutTool(current, tool.id));
+  return { tool: tool.id, file };
 }

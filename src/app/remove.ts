@@ -1,4 +1,8 @@
 /** `tool remove name[@version]`: one version, or the whole tool (versions, shims, global selection). */
+import { undeclareTool } from '../replicate/declared-set.js';
+import { withoutTool } from '../replicate/lock-file.js';
+import { readLock, updateLock } from '../replicate/lock-io.js';
+import { declaredPaths } from '../replicate/machine.js';
 import { ToolError } from '../core/errors.js';
 import { normalizeVersion } from '../core/version.js';
 import { globalVersion } from './activate.js';
@@ -53,6 +57,12 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
     await rm(ctx.layout.seenSpecs(tool.id), { force: true });
     await rebuildIndex(ctx, tool);
     const shims = await refreshAllTools(ctx);
+    // Removing a tool is a change of intent: it leaves the declared set and its lock too.
+    await undeclareTool(ctx, tool);
+    const lock = declaredPaths(ctx).lock;
+    if (await readLock(lock)) {
+      await updateLock(lock, (current) => Object.keys(current.tools).filter((key) => key === tool.id || key.startsWith(`${tool.id} [`)).reduce(withoutTool, current));
+    }
     return { tool: tool.id, removedVersions: versions, removedShims: shims.removed, whole: true };
   });
 }

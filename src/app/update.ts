@@ -6,10 +6,11 @@
 import { isToolError } from '../core/errors.js';
 import { parseSpec } from '../core/spec.js';
 import type { ChangeCause } from '../store/history.js';
-import { listToolStates, writeToolState } from '../store/tool-state.js';
+import { listToolStates } from '../store/tool-state.js';
+import { setHeld } from './hold.js';
 import { activateGlobal, globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
-import { identifyTool, identityOf, identityOfState, type ToolIdentity } from './identify.js';
+import { identifyTool, identityOfState, type ToolIdentity } from './identify.js';
 import { ensureInstalled } from './install.js';
 import { resolveRelease } from './resolve-release.js';
 import { compareVersions } from '../core/version.js';
@@ -27,7 +28,7 @@ export interface UpdateOutcome {
  * newest by date, so a backport published after a major release would
  * otherwise look like an update, and a captured nightly would be reverted.
  */
-export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: ChangeCause): Promise<UpdateOutcome> {
+export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: ChangeCause, intent: { reason?: string; released?: boolean } = {}): Promise<UpdateOutcome> {
   const from = await globalVersion(ctx, tool);
   try {
     const follow = parseSpec(tool.state?.follow ?? 'latest');
@@ -38,7 +39,7 @@ export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: Chan
     }
     if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
     const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
-    await activateGlobal(ctx, tool, outcome.version, { cause });
+    await activateGlobal(ctx, tool, outcome.version, { cause, ...(intent.released ? { held: false } : {}), ...(intent.reason ? { reason: intent.reason } : {}) });
     return { tool: tool.id, from, to: outcome.version, status: 'updated' };
   } catch (error) {
     if (!isToolError(error)) throw error;
@@ -54,7 +55,7 @@ async function targets(ctx: AppContext, names: readonly string[]): Promise<{ too
   return states.map((state) => ({ tool: identityOfState(ctx, state), named: false }));
 }
 
-export async function updateTools(ctx: AppContext, names: readonly string[] = []): Promise<UpdateOutcome[]> {
+export async function updateTools(ctx: AppContext, names: readonly string[] = [], options: { reason?: string } = {}): Promise<UpdateOutcome[]> {
   const outcomes: UpdateOutcome[] = [];
   for (const { tool, named } of await targets(ctx, names)) {
     if (!tool.state) {
@@ -65,13 +66,10 @@ export async function updateTools(ctx: AppContext, names: readonly string[] = []
       outcomes.push({ tool: tool.id, from: await globalVersion(ctx, tool), to: undefined, status: 'held', message: `held since a rollback; \`tool update ${tool.id}\` or \`tool unhold ${tool.id}\` releases it` });
       continue;
     }
-    let current = tool;
-    if (tool.state.held) {
-      const state = { ...tool.state, held: false };
-      await writeToolState(ctx.layout, state);
-      current = identityOf(ctx, { ...tool, state });
-    }
-    outcomes.push(await updateOne(ctx, current, 'updated'));
+    const outcome = await updateOne(ctx, tool, 'updated', { ...options, released: Boolean(tool.state.held) });
+    // Naming a held tool releases it even when there is nothing newer.
+    if (tool.state.held && outcome.status === 'up-to-date') await setHeld(ctx, tool, false, options.reason);
+    outcomes.push(outcome);
   }
   return outcomes;
 }

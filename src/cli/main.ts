@@ -25,13 +25,20 @@ function program(): Command {
     .option('--self-update', 'run from a writable live copy so the tool can update itself')
     .option('--dry-run', 'show which release asset would be installed, and why, without downloading')
     .option('--auto-update <interval>', 'check for updates in the background at most this often (30m, 6h, 1d)')
+    .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
     .option('--json', 'print the result as JSON')
     .action(async (tool: string, options) => (await import('./commands/add.js')).add(tool, options));
 
   cli.command('pin')
     .description('pin a version for this directory and below (writes ./.tools), installing it if missing')
     .argument('<tool>', 'tool[@version]; without a version pins the latest release exactly')
-    .action(async (tool: string) => (await import('./commands/pin.js')).pin(tool));
+    .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .action(async (tool: string, options) => (await import('./commands/pin.js')).pin(tool, options));
+
+  cli.command('unpin')
+    .description('remove a tool\'s line from the nearest .tools (comments and other lines stay)')
+    .argument('<tool>', 'tool name')
+    .action(async (tool: string) => (await import('./commands/pin.js')).unpin(tool));
 
   cli.command('run')
     .description('run a version once without changing any selection: tool run rg@13.0.0 -- --version')
@@ -54,8 +61,24 @@ function program(): Command {
     .action(async (options) => (await import('./commands/list.js')).list(options));
 
   cli.command('install')
-    .description('install everything the nearest .tools file asks for')
-    .action(async () => (await import('./commands/install.js')).install());
+    .description('install everything the nearest .tools file asks for (the versions its .tools.lock records)')
+    .option('--locked', 'install only what .tools.lock records, with no GitHub API request; refuse anything it does not cover')
+    .action(async (options) => (await import('./commands/install.js')).install(options));
+
+  cli.command('sync')
+    .description('make this machine match the declared tool set (~/.config/tool/tools) and its tools.lock; print what changed')
+    .option('--check', 'change nothing; exit 1 and show the differences when this machine does not match')
+    .option('--locked', 'use only tools.lock, with no GitHub API request; refuse anything it does not cover')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => (await import('./commands/sync.js')).sync(options));
+
+  cli.command('lock')
+    .description('write .tools.lock beside the nearest .tools (or tools.lock for the declared set): versions, assets and SHA-256 per platform')
+    .option('--global', 'lock the declared tool set (~/.config/tool/tools) instead')
+    .option('--platform <list>', 'comma-separated platforms to lock (default: the lock\'s own, else darwin-arm64,darwin-x64,linux-arm64,linux-x64)')
+    .option('--download-missing', 'download and hash assets whose release publishes no digest or checksum')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => (await import('./commands/lock.js')).lock(options));
 
   cli.command('remove')
     .alias('rm')
@@ -72,14 +95,16 @@ function program(): Command {
   cli.command('rollback')
     .description('go back to the version active before the last change, and hold the tool there')
     .argument('<tool>', 'tool name')
-    .option('--to <version>', 'roll back to this installed version instead')
+    .option('--to <version>', 'roll back to this version instead (installed again if it was pruned)')
+    .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
     .action(async (tool: string, options) => (await import('./commands/rollback.js')).rollback(tool, options));
 
   cli.command('update')
     .alias('upgrade')
     .description('move tools to their newest allowed release (held tools only when named)')
     .argument('[tools...]', 'tools to update; all when omitted')
-    .action(async (tools: string[]) => (await import('./commands/update.js')).update(tools));
+    .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .action(async (tools: string[], options) => (await import('./commands/update.js')).update(tools, options));
 
   cli.command('outdated')
     .description('current, wanted and latest version of every added tool, changing nothing')
@@ -89,7 +114,8 @@ function program(): Command {
   cli.command('hold')
     .description('keep a tool at its current version through `tool update` and background checks')
     .argument('<tool>', 'tool name')
-    .action(async (tool: string) => (await import('./commands/hold.js')).hold(tool, true));
+    .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .action(async (tool: string, options) => (await import('./commands/hold.js')).hold(tool, true, options));
 
   cli.command('unhold')
     .description('let `tool update` and background checks move a held tool again')

@@ -23,6 +23,16 @@ export function declaredPaths(ctx: AppContext): DeclaredPaths {
   return { declared: join(dir, 'tools'), local: join(dir, 'tools.local'), lock: join(dir, 'tools.lock') };
 }
 
+/**
+ * A lock entry's key: the tool id, plus the section condition for a line that
+ * only some machines read ("ripgrep [host=laptop]"), so machines declaring one
+ * tool differently each keep their own locked version instead of overwriting
+ * each other's.
+ */
+export function lockKey(toolId: string, condition?: string): string {
+  return condition ? `${toolId} [${condition}]` : toolId;
+}
+
 /** The lock file beside a project's `.tools`. */
 export function projectLockPath(toolsFile: string): string {
   return `${toolsFile}.lock`;

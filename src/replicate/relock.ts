@@ -20,6 +20,8 @@ export interface RelockOptions {
   downloadMissing?: boolean;
   /** The release, when the caller already fetched it. */
   release?: Release;
+  /** The entry's key when not the tool id (see lockKey). */
+  key?: string;
 }
 
 /** The lock's platforms plus this machine's, sorted. */
@@ -55,7 +57,8 @@ export async function lockedToolEntry(ctx: AppContext, tool: ToolIdentity, versi
 export async function relockTool(ctx: AppContext, path: string, tool: ToolIdentity, version: string, spec: string, options: RelockOptions = {}): Promise<LockedTool> {
   const lock = await readLock(path);
   const platforms = platformsFor(ctx, lock, options.platforms);
-  const entry = await lockedToolEntry(ctx, tool, version, spec, lock?.tools[tool.id], { ...options, platforms });
-  await updateLock(path, (current) => withTool({ ...current, platforms }, tool.id, entry));
+  const key = options.key ?? tool.id;
+  const entry = await lockedToolEntry(ctx, tool, version, spec, lock?.tools[key], { ...options, platforms });
+  await updateLock(path, (current) => withTool({ ...current, platforms }, key, entry));
   return entry;
 }

@@ -36,10 +36,13 @@ export async function withFileLock<T>(file: string, what: string, work: () => Pr
 async function withLock<T>(layout: Layout | undefined, target: string, what: string, work: () => Promise<T>): Promise<T> {
   await mkdir(layout ? layout.locks : dirname(target), { recursive: true });
   const { default: lockfile } = await import('proper-lockfile');
+  // Beside a user's file, "<file>.lock" could be a real file: the declared set "tools" sits next to "tools.lock".
+  const lockfilePath = layout ? `${target}.lock` : `${target}.tool-editing`;
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(target, {
       realpath: false,
+      lockfilePath,
       stale: STALE_MS,
       retries: { retries: 600, factor: 1, minTimeout: 100, maxTimeout: 100 },
     });
@@ -47,7 +50,7 @@ async function withLock<T>(layout: Layout | undefined, target: string, what: str
     // A file lock beside a read-only file fails for that reason, not because someone holds it.
     const code = (error as NodeJS.ErrnoException).code;
     if (!layout && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw error;
-    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${target}.lock for ${what}`, {
+    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${lockfilePath} for ${what}`, {
       hint: 'Wait for it to finish, or remove that directory if no tool process is running',
       cause: error,
     });

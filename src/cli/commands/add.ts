@@ -12,6 +12,7 @@ interface AddFlags {
   dryRun?: boolean;
   json?: boolean;
   autoUpdate?: string;
+  reason?: string;
 }
 
 export async function add(text: string, flags: AddFlags): Promise<void> {
@@ -31,6 +32,7 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
   }
   const result = await addTool(ctx, request, {
     ...(flags.asset ? { assetGlob: flags.asset } : {}),
+    ...(flags.reason ? { reason: flags.reason } : {}),
     ...(flags.selfUpdate ? { selfUpdate: true } : {}),
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });

@@ -3,9 +3,9 @@ import { identifyTool } from '../../app/identify.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 
-export async function hold(name: string, held: boolean): Promise<void> {
+export async function hold(name: string, held: boolean, flags: { reason?: string } = {}): Promise<void> {
   const ctx = await managedContext();
-  const result = await setHeld(ctx, await identifyTool(ctx, name), held);
+  const result = await setHeld(ctx, await identifyTool(ctx, name), held, flags.reason);
   const text = held
     ? `${result.tool} is ${result.changed ? 'now' : 'already'} held: \`tool update\` and background checks leave it alone`
     : result.changed ? `${result.tool} is no longer held` : `${result.tool} was not held`;

@@ -2,8 +2,8 @@ import { updateTools } from '../../app/update.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 
-export async function update(names: string[]): Promise<void> {
-  const outcomes = await updateTools(await managedContext(), names);
+export async function update(names: string[], flags: { reason?: string } = {}): Promise<void> {
+  const outcomes = await updateTools(await managedContext(), names, flags);
   if (outcomes.length === 0) return printLines(['no tools added yet']);
   printLines(
     outcomes.map((o) => {
