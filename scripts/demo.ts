@@ -19,9 +19,11 @@ const binDir = join(root, 'bin');
 mkdirSync(binDir);
 // `tool` itself on PATH, as `npm link` would put it.
 spawnSync('sh', ['-c', `printf '#!/bin/sh\\nexec "%s" "%s" "$@"\\n' "${process.execPath}" "${CLI}" > ${binDir}/tool && chmod +x ${binDir}/tool`]);
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   HOME: join(root, 'home'),
+  XDG_CONFIG_HOME: join(root, 'home/.config'),
+  TOOL_HOST: 'desk',
   TOOL_HOME: home,
   TOOL_GITHUB_API_URL: server.apiUrl,
   PATH: `${join(home, 'shims')}:${binDir}:${process.env.PATH}`,
@@ -39,10 +41,14 @@ function say(text: string): void {
   process.stdout.write(`\n\x1b[1m# ${text}\x1b[0m\n`);
 }
 
+/** Machine B: its own TOOL_HOME, the same dotfiles (~/.config) and project checkout. */
+const machineB: NodeJS.ProcessEnv = { ...env, TOOL_HOME: join(root, 'machine-b'), TOOL_HOST: 'laptop', PATH: `${join(root, 'machine-b/shims')}:${binDir}:${process.env.PATH}` };
+
 /** Runs asynchronously: the release server lives in this process and must keep answering. */
-async function $(command: string, dir = 'home'): Promise<void> {
-  process.stdout.write(`\x1b[36m~/${dir.replace(/^home\/?/, '')}$ ${command}\x1b[0m\n`);
-  const child = spawn('sh', ['-c', `${command} 2>&1`], { cwd: join(root, dir), env: { ...env, PWD: join(root, dir) }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function $(command: string, dir = 'home', machine = env): Promise<void> {
+  const prompt = machine === env ? '' : '[B] ';
+  process.stdout.write(`\x1b[36m${prompt}~/${dir.replace(/^home\/?/, '')}$ ${command}\x1b[0m\n`);
+  const child = spawn('sh', ['-c', `${command} 2>&1`], { cwd: join(root, dir), env: { ...machine, PWD: join(root, dir) }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise((resolve) => child.once('close', resolve));
@@ -94,6 +100,20 @@ try {
 
   say('Which asset would be chosen on another platform (nothing is downloaded)');
   await $('TOOL_OS=darwin TOOL_ARCH=arm64 tool add ripgrep --dry-run');
+
+  say('Same tools on every machine: the declared set (~/.config/tool/tools, in dotfiles) and its lock');
+  await $('tool add BurntSushi/ripgrep@14 --reason "needs --json output"');
+  await $('printf "[host=lap*]\\nripgrep 13.0.0  # the laptop stays on 13\\n" >> ~/.config/tool/tools && cat ~/.config/tool/tools');
+  await $('tool lock --global');
+  await $('sed -n 1,14p ~/.config/tool/tools.lock | cut -c1-150');
+  await $('tool pin ripgrep@14.0.0 --reason "CI uses 14.0.0" && tool lock', 'home/project');
+
+  say('Machine B (another TOOL_HOME, same dotfiles and checkout): sync from the lock, no API request');
+  await $('tool sync --check', 'home', machineB);
+  await $('TOOL_GITHUB_API_URL=http://127.0.0.1:9 tool sync --locked   # the API address is dead: the lock is enough', 'home', machineB);
+  await $('rg --version; yt-dlp --version', 'home', machineB);
+  await $('tool install --locked && rg --version', 'home/project', machineB);
+  await $('tool sync --check', 'home', machineB);
 
   say('Clean up versions nothing needs');
   await $('tool prune --keep 1');

@@ -13,6 +13,7 @@ import { materializeLive, readLiveMarker } from '../store/live.js';
 import { installedVersions, readManifest } from '../store/read.js';
 import { readToolState, writeToolState } from '../store/tool-state.js';
 import { withHomeLock } from '../store/lock.js';
+import type { Release } from '../github/types.js';
 import type { AppContext } from './context.js';
 import { identityOf, type ToolIdentity } from './identify.js';
 import { refreshAllTools } from './refresh.js';
@@ -31,6 +32,8 @@ export interface Change {
   reason?: string;
   /** false: the declared set already says this (sync applying it); skip rewriting it and its lock. */
   recordIntent?: boolean;
+  /** The release of `version`, when the caller has it: locking needs no second lookup. */
+  release?: Release;
 }
 
 /** The version the global selection runs now, if any. */

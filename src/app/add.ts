@@ -68,7 +68,7 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   });
   if (options.autoUpdateSeconds) await scheduleNextCheck(ctx, found.id, options.autoUpdateSeconds);
   // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
-  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(options.reason ? { reason: options.reason } : {}) });
+  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(outcome.release ? { release: outcome.release } : {}), ...(options.reason ? { reason: options.reason } : {}) });
   const shims = await syncAllShims(ctx);
   return {
     tool,

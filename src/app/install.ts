@@ -29,6 +29,8 @@ export interface InstallOutcome {
   /** False when the version was already in the store. */
   installed: boolean;
   manifest: Manifest;
+  /** The release, when this install looked it up (a lock entry reuses it). */
+  release?: Release;
 }
 
 export interface InstallPlan {
@@ -78,7 +80,7 @@ export async function ensureInstalled(ctx: AppContext, tool: ToolIdentity, spec:
   const github = await ctx.github();
   const { release, version } = await resolveRelease(github, tool, spec);
   const found = await existing(ctx, tool, version);
-  if (found) return found;
+  if (found) return { ...found, release };
   const plan = await planInstall(ctx, github, tool, release, version, options.assetGlob);
-  return applyInstall(ctx, github, plan, options.cause);
+  return { ...(await applyInstall(ctx, github, plan, options.cause)), release };
 }

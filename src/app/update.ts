@@ -32,14 +32,14 @@ export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: Chan
   const from = await globalVersion(ctx, tool);
   try {
     const follow = parseSpec(tool.state?.follow ?? 'latest');
-    const { version } = await resolveRelease(await ctx.github(), tool, follow);
+    const { release, version } = await resolveRelease(await ctx.github(), tool, follow);
     if (from && compareVersions(version, from) < 0) {
       const message = follow.kind === 'latest' ? `is up to date (GitHub's latest release, ${version}, is older)` : `is newer than ${follow.text} allows (${version}); left as is`;
       return { tool: tool.id, from, to: from, status: 'up-to-date', message };
     }
     if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
     const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
-    await activateGlobal(ctx, tool, outcome.version, { cause, ...(intent.released ? { held: false } : {}), ...(intent.reason ? { reason: intent.reason } : {}) });
+    await activateGlobal(ctx, tool, outcome.version, { cause, release, ...(intent.released ? { held: false } : {}), ...(intent.reason ? { reason: intent.reason } : {}) });
     return { tool: tool.id, from, to: outcome.version, status: 'updated' };
   } catch (error) {
     if (!isToolError(error)) throw error;

@@ -7,6 +7,7 @@
  */
 import { isToolError } from '../core/errors.js';
 import { isLocalBuild } from '../core/version.js';
+import type { Release } from '../github/types.js';
 import type { ChangeCause } from '../store/history.js';
 import type { AppContext } from '../app/context.js';
 import type { ToolIdentity } from '../app/identify.js';
@@ -19,6 +20,7 @@ export interface Intent {
   check?: 'verified' | 'unverified' | 'mismatch';
   held?: boolean;
   reason?: string;
+  release?: Release;
 }
 
 export const HELD_PREFIX = 'held';
@@ -66,7 +68,7 @@ export async function recordIntent(ctx: AppContext, tool: ToolIdentity, version:
     return;
   }
   try {
-    await relockTool(ctx, lock, tool, version, spec, { key });
+    await relockTool(ctx, lock, tool, version, spec, { key, ...(intent.release?.tag_name ? { release: intent.release } : {}) });
   } catch (error) {
     if (!isToolError(error) || error.code === 'TOOL_BAD_LOCK') throw error;
     ctx.log(`warning: ${lock} was not updated for ${tool.id} ${version}: ${error.toLine()} Run \`tool lock --global\` when that is fixed`);

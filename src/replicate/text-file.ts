@@ -37,7 +37,9 @@ export async function readUserFile(path: string): Promise<string | undefined> {
     return await readFile(target, 'utf8');
   } catch (error) {
     if (code(error) === 'ENOENT') return undefined;
-    if (code(error) === 'EISDIR') throw new ToolError('TOOL_UNWRITABLE', `${path} is a directory, not a file`, { hint: 'Move it aside' });
+    if (code(error) === 'EISDIR') {
+      throw new ToolError('TOOL_UNWRITABLE', `${path} is a directory where a file was expected (EISDIR)`, { hint: 'Check that path: rename or move that directory' });
+    }
     throw error;
   }
 }
