@@ -4,6 +4,8 @@
  * and recorded as a mismatch; unhold releases a rolled-back tool.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
 import { selfUpdatingRelease } from '../support/self-updater.js';
@@ -30,6 +32,9 @@ describe('a self-update that does not match upstream', () => {
     assert.equal(run.stdout, 'denoish 2.0.0\n');
     // Unverified bytes are stored as a local build, never under the release's own version.
     assert.match(run.stderr, /fixtures\/denoish updated itself: 1\.0\.0 → 2\.0\.0\+self\.[0-9a-f]{8} \(mismatch: upstream denoish_linux_amd64 of v2\.0\.0 has sha256 (ab){32}\)/);
+    // A local build is never locked: other machines keep getting the release the lock names.
+    assert.match(run.stderr, /fixtures\/denoish 2\.0\.0\+self\.[0-9a-f]{8} matches no upstream release, so it is a local build and is not written to .*\/\.config\/tool\/tools\.lock/);
+    assert.equal(JSON.parse(readFileSync(join(box.root, 'user/.config/tool/tools.lock'), 'utf8')).tools['fixtures/denoish'].version, '1.0.0');
     assert.match(run.stderr, /WARNING: the bytes fixtures\/denoish wrote \(sha256 [0-9a-f]{64}\) do NOT match upstream\. Run `tool rollback fixtures\/denoish` to go back to 1\.0\.0/);
     const history = await box.tool(['history', 'fixtures/denoish']);
     assert.match(history.stdout, /1\.0\.0\s+2\.0\.0\+self\.[0-9a-f]{8}\s+self-update\s+[0-9a-f]{16}\s+mismatch/);
