@@ -1,13 +1,13 @@
 #!/bin/sh
 # Shim for "@@EXE@@" of @@TOOL@@, written by `tool`; edits are overwritten. shim-version @@SHIM_VERSION@@
 # Fast path without Node: the spec comes from the TOOL_*_VERSION variables, else the nearest .tools
-# naming the tool (walking up from $PWD), else the global selection. The index the
+# naming the tool (walking up from $PWD; its .tools.lock, if any, fixes the version), else the global selection. The index the
 # CLI precomputes maps each spec to a version directory, so one test -x finds it.
 # Anything unusual (unknown spec, missing version, bad line) hands over to the CLI.
 h=@@HOME@@
 i=$h/index/@@DIR@@
 @@AUTO@@
-s=@@ENVREAD@@ b=
+s=@@ENVREAD@@ b= f=
 if [ -z "$s" ]; then
   set -f
   # m NAME SPEC...: when NAME is this tool, s=SPEC (or b=1 if the line has no spec).
@@ -19,7 +19,7 @@ if [ -z "$s" ]; then
         l=${l%"@@CR@@"}
         m ${l%%#*} && break
       done <"$d/.tools"
-      [ -z "$s$b" ] || break
+      [ -z "$s$b" ] || { f=$d; break; }
     fi
     [ -n "$d" ] && [ "$d" != / ] || break
     d=${d%/*}
@@ -33,7 +33,15 @@ t=
 case $s in
   '') [ -n "$b" ] || [ "$h/global.tools" -nt "$i/.stamp" ] || t=$i/@global ;;
   .* | @* | */*) ;;
-  *) t=$i/$s ;;
+  *) t=$i/$s
+    # A .tools.lock beside that .tools decides the version: the CLI's locked index for that
+    # directory, unless the lock or .tools changed since it was written (then the CLI decides).
+    if [ -n "$f" ] && [ -f "$f/.tools.lock" ]; then
+      k=$h/locked$f/.tools
+      if [ "$f/.tools.lock" -nt "$k/.stamp" ] || [ "$f/.tools" -nt "$k/.stamp" ]; then t=
+      elif [ -e "$k/@@DIR@@" ]; then t=$k/@@DIR@@
+      fi
+    fi ;;
 esac
 # A live copy (self-updating tool) whose file is newer than its capture stamp, or is no
 # longer the file captured, was replaced by the tool itself: the CLI captures it first.

@@ -5,6 +5,7 @@
  */
 import { readLock } from '../replicate/lock-io.js';
 import { installFromLock } from '../replicate/lock-install.js';
+import { writeLockedIndex } from '../replicate/locked-index.js';
 import { projectLockPath } from '../replicate/machine.js';
 import { ToolError } from '../core/errors.js';
 import { parseSpec, type VersionSpec } from '../core/spec.js';
@@ -72,5 +73,6 @@ export async function installAll(ctx: AppContext, options: { locked?: boolean } 
     await refreshTool(ctx, identityOf(ctx, { ...tool, state }));
     entries.push({ tool: tool.id, spec: entry.spec, version: outcome.version, installed: outcome.installed, line: entry.line });
   }
+  await writeLockedIndex(ctx, file.path);
   return { file: file.path, entries };
 }

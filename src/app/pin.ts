@@ -15,6 +15,7 @@ import { withoutTool } from '../replicate/lock-file.js';
 import { readLock, updateLock } from '../replicate/lock-io.js';
 import { machineFacts, projectLockPath } from '../replicate/machine.js';
 import { relockTool } from '../replicate/relock.js';
+import { writeLockedIndex } from '../replicate/locked-index.js';
 import { editUserFile } from '../replicate/text-file.js';
 import { recordSeenFile } from './seen-files.js';
 
@@ -45,6 +46,7 @@ export async function pinTool(ctx: AppContext, request: ToolRequest, reason?: st
   // A project that locks keeps its lock current; one that does not gets a lock only from `tool lock`.
   const lock = projectLockPath(file);
   if (await readLock(lock)) await relockTool(ctx, lock, tool, outcome.version, spec);
+  await writeLockedIndex(ctx, file);
   await recordSeenSpec(ctx, tool.id, spec);
   await recordSeenFile(ctx, file);
   await refreshTool(ctx, tool);
@@ -62,5 +64,6 @@ export async function unpinTool(ctx: AppContext, name: string): Promise<{ tool: 
   await editUserFile(file, 'the .tools file', (text) => text && removeDeclaredEntry(text, { aliases: tool.aliases, facts: machineFacts(ctx), path: file }).text);
   const lock = projectLockPath(file);
   if (await readLock(lock)) await updateLock(lock, (current) => withoutTool(current, tool.id));
+  await writeLockedIndex(ctx, file);
   return { tool: tool.id, file };
 }

@@ -14,6 +14,8 @@ import { isLive } from './live-policy.js';
 import { recordSeenFile } from './seen-files.js';
 import { captureAndReport } from '../capture/notice.js';
 import { ensureInstalled } from './install.js';
+import { installFromLock } from '../replicate/lock-install.js';
+import { writeLockedIndex } from '../replicate/locked-index.js';
 import { recordSeenSpec, rebuildIndex } from './refresh.js';
 import { executablePath, type RunTarget } from './run.js';
 import { notSelected, selectionHere } from './which.js';
@@ -36,16 +38,20 @@ export async function shimTarget(ctx: AppContext, toolId: string, exe: string): 
   let installedNow = false;
   if (!version) {
     assertApproved(tool, where);
-    ctx.log(`${tool.id} ${selection.pin.spec} (${where}) is not installed; installing it now`);
-    const outcome = await ensureInstalled(ctx, tool, selection.spec, { cause: 'pinned' });
-    version = outcome.version;
-    installedNow = outcome.installed;
+    const lock = selection.lock;
+    ctx.log(`${tool.id} ${lock ? lock.entry.version : selection.pin.spec} (${where}${lock ? ', locked' : ''}) is not installed; installing it now`);
+    const use = lock && { locked: lock.entry, path: lock.path, fix: 'tool lock', required: true, where };
+    const outcome = use ? await installFromLock(ctx, tool, selection.spec, use, 'pinned') : await ensureInstalled(ctx, tool, selection.spec, { cause: 'pinned' });
+    version = outcome!.version;
+    installedNow = outcome!.installed;
   }
   await withToolLock(ctx.layout, tool.id, async () => {
     if (selection.pin.source.kind !== 'global') await recordSeenSpec(ctx, tool.id, selection.pin.spec);
     if (selection.pin.source.kind === 'file') await recordSeenFile(ctx, selection.pin.source.path);
     await rebuildIndex(ctx, tool);
   });
+  // Whatever the lock says (or no longer says) about this tool, the shim trusts the locked index again after this.
+  if (selection.pin.source.kind === 'file') await writeLockedIndex(ctx, selection.pin.source.path);
   const live = selection.pin.source.kind === 'global' && isLive(tool) ? ctx.layout.liveBin(tool.id, exe) : undefined;
   return { tool: tool.id, version, path: live ?? (await executablePath(ctx, tool, version, exe)), installedNow };
 }

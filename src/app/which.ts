@@ -7,20 +7,36 @@ import { modifiedAfterInstall } from '../store/integrity.js';
 import type { AppContext } from './context.js';
 import type { ToolIdentity } from './identify.js';
 import { isLive } from './live-policy.js';
+import type { LockedTool } from '../replicate/lock-file.js';
+import { readLock } from '../replicate/lock-io.js';
+import { lockSatisfies } from '../replicate/locked-plan.js';
+import { projectLockPath } from '../replicate/machine.js';
 
 export interface Selection {
   pin: Pin;
   spec: VersionSpec;
-  /** Installed version that satisfies the spec, if any. */
+  /** Installed version that satisfies the spec (the locked one when a lock decides), if any. */
   version: string | undefined;
+  /** The project's .tools.lock entry that fixes the version, when it has one the spec accepts. */
+  lock?: { path: string; entry: LockedTool };
+}
+
+/** A `.tools` beside a `.tools.lock` means the locked version, as the shim reads it. */
+async function lockFor(pin: Pin, spec: VersionSpec, tool: ToolIdentity): Promise<Selection['lock']> {
+  if (pin.source.kind !== 'file') return undefined;
+  const path = projectLockPath(pin.source.path);
+  const entry = (await readLock(path))?.tools[tool.id];
+  return entry && lockSatisfies(spec, entry) ? { path, entry } : undefined;
 }
 
 export async function selectionHere(ctx: AppContext, tool: ToolIdentity): Promise<Selection | undefined> {
   const pin = await findPin(tool, { env: ctx.settings.env, cwd: ctx.cwd, globalFile: ctx.layout.globalTools });
   if (!pin) return undefined;
   const spec = parseSpec(pin.spec, describeSource(pin.source));
-  const version = pickVersion(spec, await installedVersions(ctx.layout, tool.id));
-  return { pin, spec, version };
+  const installed = await installedVersions(ctx.layout, tool.id);
+  const lock = await lockFor(pin, spec, tool);
+  if (lock) return { pin, spec, version: installed.includes(lock.entry.version) ? lock.entry.version : undefined, lock };
+  return { pin, spec, version: pickVersion(spec, installed) };
 }
 
 export function notSelected(tool: ToolIdentity): ToolError {

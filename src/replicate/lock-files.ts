@@ -20,6 +20,7 @@ import { lockSatisfies } from './locked-plan.js';
 import { declaredPaths, lockKey, projectLockPath } from './machine.js';
 import { lockedToolEntry, platformsFor } from './relock.js';
 import { readUserFile } from './text-file.js';
+import { writeLockedIndex } from './locked-index.js';
 
 export interface LockOptions {
   global?: boolean;
@@ -42,11 +43,11 @@ interface Wanted {
   condition?: string | undefined;
 }
 
-async function projectLines(ctx: AppContext): Promise<{ lockPath: string; wanted: Wanted[] }> {
+async function projectLines(ctx: AppContext): Promise<{ lockPath: string; wanted: Wanted[]; toolsFile?: string }> {
   const file = await nearestToolsFile({ env: ctx.settings.env, cwd: ctx.cwd, globalFile: ctx.layout.globalTools });
   if (!file) throw new ToolError('TOOL_NOT_FOUND', `no .tools file in ${ctx.cwd} or any directory above it`, { hint: 'Pin something first (`tool pin <tool>@<version>`), or lock the declared set with `tool lock --global`' });
   const wanted = file.entries.map((entry) => ({ name: entry.name, spec: entry.spec, where: `${file.path} line ${entry.line}`, approves: false }));
-  return { lockPath: projectLockPath(file.path), wanted };
+  return { lockPath: projectLockPath(file.path), wanted, toolsFile: file.path };
 }
 
 async function declaredLines(ctx: AppContext): Promise<{ lockPath: string; wanted: Wanted[] }> {
@@ -72,7 +73,7 @@ async function versionFor(ctx: AppContext, tool: ToolIdentity, line: Wanted, cur
 }
 
 export async function lockFiles(ctx: AppContext, options: LockOptions): Promise<LockResult> {
-  const { lockPath, wanted } = options.global ? await declaredLines(ctx) : await projectLines(ctx);
+  const { lockPath, wanted, toolsFile } = options.global ? { ...(await declaredLines(ctx)), toolsFile: undefined } : await projectLines(ctx);
   const before = await readLock(lockPath);
   const platforms = platformsFor(ctx, before, options.platforms);
   let lock: Lockfile = emptyLock(platforms);
@@ -86,6 +87,7 @@ export async function lockFiles(ctx: AppContext, options: LockOptions): Promise<
     lock = withTool(lock, key, entry);
   }
   await updateLock(lockPath, () => lock);
+  if (toolsFile) await writeLockedIndex(ctx, toolsFile);
   return { path: lockPath, platforms, tools: Object.entries(lock.tools).map(([id, entry]) => summary(id, entry)) };
 }
 

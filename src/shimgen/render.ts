@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toolDirName } from '../store/layout.js';
 
-export const SHIM_VERSION = '2';
+export const SHIM_VERSION = '3';
 const TEMPLATE_FILE = fileURLToPath(new URL('../../../shims/posix.sh', import.meta.url));
 let template: string | undefined;
 

@@ -16,6 +16,8 @@
  *     state/history/<tool>.jsonl
  *     state/auto/<tool>         mtime: when the next background update check is due
  *     state/seen-files          .tools files seen (prune keeps their pins)
+ *     locked/<project dir>/.tools/<tool>  symlink → the store version the project's .tools.lock selects;
+ *                               .stamp older than .tools or .tools.lock = stale, the shim asks the CLI
  *     locks/<tool>              proper-lockfile lock directories
  *     tmp/                      staging, same filesystem as store/ so rename publishes
  */
@@ -64,6 +66,13 @@ export function createLayout(home: string) {
     /** .tools files the CLI has seen; prune keeps what they pin. */
     seenFiles: join(state, 'seen-files'),
     cache: join(home, 'cache'),
+    /**
+     * Per locked project directory: what its .tools.lock selects, for the shim. Below
+     * locked/<absolute dir>/.tools/, a path no project directory can have (.tools is a file there).
+     */
+    lockedIndex: (projectDir: string) => join(home, 'locked', projectDir, '.tools'),
+    lockedIndexEntry: (projectDir: string, toolId: string) => join(home, 'locked', projectDir, '.tools', toolDirName(toolId)),
+    lockedIndexStamp: (projectDir: string) => join(home, 'locked', projectDir, '.tools', '.stamp'),
     lock: (toolId: string) => join(home, 'locks', toolDirName(toolId)),
     locks: join(home, 'locks'),
     homeLock: join(home, 'locks', '@home'),

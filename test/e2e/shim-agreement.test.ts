@@ -92,6 +92,25 @@ describe('the sh shim and tool which agree', () => {
     assert.equal((await box.sh('rg --version', { cwd })).stdout, 'ripgrep 13.0.0\n');
   });
 
+  it('a .tools.lock beside .tools fixes the version for the shim and which, even where a newer match is installed', async () => {
+    box.write('locked/.tools', 'ripgrep 14.0.0\n');
+    const cwd = box.dir('locked/deep');
+    assert.equal((await box.tool(['lock'], { cwd })).code, 0);
+    // The spec now allows 14.1.1 (installed), but the lock says 14.0.0.
+    box.write('locked/.tools', 'ripgrep 14\n');
+    const first = await box.sh('rg --version', { cwd });
+    assert.equal(first.stdout, 'ripgrep 14.0.0\n', first.stderr);
+    const fast = await box.sh('rg --version', { cwd, env: { NODE_OPTIONS: '--require=/nonexistent/poison.js' } });
+    assert.equal(fast.stdout, 'ripgrep 14.0.0\n', `the locked index keeps the shim in sh: ${fast.stderr}`);
+    assert.equal(JSON.parse((await box.tool(['which', 'rg', '--json'], { cwd })).stdout).version, '14.0.0');
+    // A lock that no longer satisfies the line does not decide: the spec does, in both.
+    box.write('locked/.tools', 'ripgrep 13\n');
+    assert.equal((await box.sh('rg --version', { cwd })).stdout, 'ripgrep 13.0.0\n');
+    assert.equal(JSON.parse((await box.tool(['which', 'rg', '--json'], { cwd })).stdout).version, '13.0.0');
+    const fastAgain = await box.sh('rg --version', { cwd, env: { NODE_OPTIONS: '--require=/nonexistent/poison.js' } });
+    assert.equal(fastAgain.stdout, 'ripgrep 13.0.0\n', fastAgain.stderr);
+  });
+
   it('a hand edit of global.tools is noticed by the shim before it trusts the index', async () => {
     box.write('tool-home/global.tools', 'ripgrep 13.0.0\n');
     const cwd = box.dir('plain');
