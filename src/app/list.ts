@@ -1,9 +1,11 @@
 /** `tool list`: every added tool, its installed versions, and which one is active here and why. */
 import { describeSource } from '../pins/resolve.js';
+import { readHistory } from '../store/history.js';
 import { installedVersions, readManifest } from '../store/read.js';
 import { modifiedAfterInstall } from '../store/integrity.js';
 import { listToolStates } from '../store/tool-state.js';
 import type { AppContext } from './context.js';
+import { latestReason } from './history-facts.js';
 import { identityOfState } from './identify.js';
 import { selectionHere } from './which.js';
 
@@ -17,6 +19,8 @@ export interface ListedTool {
   active: { version: string | undefined; spec: string; source: string } | undefined;
   problem?: string;
   held: boolean;
+  /** The reason of the latest history entry that has one (`--reason`). */
+  reason?: string;
 }
 
 export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
@@ -33,6 +37,8 @@ export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
         active: undefined,
         held: Boolean(state.held),
       };
+      const reason = latestReason(await readHistory(ctx.layout, state.id));
+      if (reason) listed.reason = reason;
       for (const version of listed.versions) {
         const manifest = await readManifest(ctx.layout, state.id, version);
         if (manifest && (await modifiedAfterInstall(ctx.layout, manifest)).length > 0) listed.modified.push(version);

@@ -2,9 +2,11 @@
 import { isToolError } from '../core/errors.js';
 import { parseSpec } from '../core/spec.js';
 import { compareVersions } from '../core/version.js';
+import { readHistory } from '../store/history.js';
 import { listToolStates } from '../store/tool-state.js';
 import { globalVersion } from './activate.js';
 import type { AppContext } from './context.js';
+import { latestReason } from './history-facts.js';
 import { identityOfState } from './identify.js';
 import { resolveRelease } from './resolve-release.js';
 
@@ -18,6 +20,8 @@ export interface OutdatedRow {
   latest: string | undefined;
   held: boolean;
   outdated: boolean;
+  /** The reason of the latest history entry that has one (`--reason`): why it is held, for example. */
+  reason?: string;
   error?: string;
 }
 
@@ -28,6 +32,8 @@ export async function outdatedTools(ctx: AppContext): Promise<OutdatedRow[]> {
     const tool = identityOfState(ctx, state);
     const follows = state.follow ?? 'latest';
     const row: OutdatedRow = { tool: tool.id, current: await globalVersion(ctx, tool), follows, wanted: undefined, latest: undefined, held: Boolean(state.held), outdated: false };
+    const reason = latestReason(await readHistory(ctx.layout, tool.id));
+    if (reason) row.reason = reason;
     try {
       row.latest = (await resolveRelease(github, tool, parseSpec('latest'))).version;
       row.wanted = follows === 'latest' ? row.latest : (await resolveRelease(github, tool, parseSpec(follows))).version;

@@ -2,6 +2,7 @@ import { identifyTool } from '../../app/identify.js';
 import { readHistory } from '../../store/history.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
+import { quoteReason } from './reason-text.js';
 
 export async function history(name: string, flags: { json?: boolean }): Promise<void> {
   const ctx = await managedContext();
@@ -9,9 +10,10 @@ export async function history(name: string, flags: { json?: boolean }): Promise<
   const entries = await readHistory(ctx.layout, tool.id);
   if (flags.json) return printJson(entries);
   if (entries.length === 0) return printLines([`no history for ${tool.id} yet`]);
-  const rows = [['WHEN', 'FROM', 'TO', 'WHY', 'SHA-256', 'CHECK']];
+  const rows = [['WHEN', 'FROM', 'TO', 'WHY', 'SHA-256', 'CHECK', 'REASON']];
   for (const entry of entries) {
-    rows.push([entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), entry.from ?? '-', entry.to, entry.cause, entry.sha256.slice(0, 16), entry.check ?? '']);
+    const reason = entry.reason ? quoteReason(entry.reason) : '';
+    rows.push([entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), entry.from ?? '-', entry.to, entry.cause, entry.sha256.slice(0, 16), entry.check ?? '', reason]);
   }
   const mismatches = entries.filter((entry) => entry.check === 'mismatch').map((entry) => `warning: ${entry.to} did not match upstream: ${entry.note ?? ''}`);
   printLines([...table(rows), ...mismatches]);

@@ -1,6 +1,7 @@
 import { listTools } from '../../app/list.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
+import { reasonNote } from './reason-text.js';
 
 export async function list(flags: { json?: boolean }): Promise<void> {
   const tools = await listTools(await managedContext());
@@ -8,11 +9,16 @@ export async function list(flags: { json?: boolean }): Promise<void> {
   if (tools.length === 0) return printLines(['no tools added yet; try `tool add yt-dlp`']);
   const rows: string[][] = [['TOOL', 'VERSION', 'ACTIVE HERE', 'WHY']];
   for (const tool of tools) {
-    for (const version of tool.versions.length ? tool.versions : ['-']) {
+    const versions = tool.versions.length ? tool.versions : ['-'];
+    // The hold and its reason belong to the tool: shown on the active row, else on its first.
+    const noteRow = versions.find((version) => version === tool.active?.version) ?? versions[0];
+    const note = reasonNote(tool.held, tool.reason);
+    for (const version of versions) {
       const active = tool.active?.version === version;
-      const why = active ? `${tool.active!.spec} from ${tool.active!.source}${tool.held ? ' (held)' : ''}` : '';
+      const why = active ? `${tool.active!.spec} from ${tool.active!.source}` : '';
+      const noted = version === noteRow && note ? (why ? `${why} (${note})` : note) : why;
       const warning = tool.modified.includes(version) ? `MODIFIED after install (reinstall: tool remove ${tool.tool}@${version}, then install it again)` : '';
-      rows.push([tool.tool, version, active ? '*' : '', [why, warning].filter(Boolean).join('; ')]);
+      rows.push([tool.tool, version, active ? '*' : '', [noted, warning].filter(Boolean).join('; ')]);
     }
     if (tool.active && !tool.active.version) rows.push([tool.tool, tool.active.spec, 'missing', `${tool.active.source}: run \`tool install\``]);
     if (tool.problem) rows.push([tool.tool, '', 'error', tool.problem]);

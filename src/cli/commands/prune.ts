@@ -1,7 +1,17 @@
 import { ToolError } from '../../core/errors.js';
-import { pruneVersions } from '../../app/prune.js';
+import { isLocalBuild } from '../../core/version.js';
+import { pruneVersions, type PruneDecision } from '../../app/prune.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
+
+/** Removing the rollback target is allowed, but the user should know what rollback will do now. */
+function rollbackNote(d: PruneDecision, verb: string): string[] {
+  if (!d.rollbackTarget) return [];
+  const head = `note: ${verb} ${d.tool} ${d.version}, the version \`tool rollback ${d.tool}\` goes back to;`;
+  if (isLocalBuild(d.version)) return [`${head} it is a local build, so rollback cannot download it again`];
+  const check = d.rollbackTarget.recordedSha256 ? 'its recorded SHA-256' : "the release's published checksum (its history records no SHA-256)";
+  return [`${head} rollback will download it again and check it against ${check}`];
+}
 
 export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<void> {
   const keep = Number(flags.keep);
@@ -15,5 +25,6 @@ export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<
     ...removed.map((d) => `${verb} ${d.tool} ${d.version}: ${d.reasons.join('; ')}`),
     ...decisions.filter((d) => !d.removed).map((d) => `kept ${d.tool} ${d.version}: ${d.reasons.join('; ')}`),
     `${removed.length} ${flags.dryRun ? 'would be removed' : 'removed'}, ${decisions.length - removed.length} kept`,
+    ...removed.flatMap((d) => rollbackNote(d, verb)),
   ]);
 }
