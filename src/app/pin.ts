@@ -9,6 +9,7 @@ import { ensureInstalled } from './install.js';
 import { rememberTool } from './add.js';
 import { recordSeenSpec, refreshTool } from './refresh.js';
 import { ToolError } from '../core/errors.js';
+import { appendHistory } from '../store/history.js';
 import { findPin } from '../pins/resolve.js';
 import { removeDeclaredEntry, setDeclaredEntry } from '../replicate/declared-edit.js';
 import { withoutTool } from '../replicate/lock-file.js';
@@ -47,6 +48,8 @@ export async function pinTool(ctx: AppContext, request: ToolRequest, reason?: st
   const lock = projectLockPath(file);
   if (await readLock(lock)) await relockTool(ctx, lock, tool, outcome.version, spec);
   await writeLockedIndex(ctx, file);
+  // A pin is not a change of the global version, but its why belongs with the tool's other reasons.
+  if (reason) await appendHistory(ctx.layout, { at: ctx.now().toISOString(), tool: tool.id, from: outcome.version, to: outcome.version, cause: 'pinned', sha256: outcome.manifest.sha256, reason, note: `pinned ${spec} in ${file}` });
   await recordSeenSpec(ctx, tool.id, spec);
   await recordSeenFile(ctx, file);
   await refreshTool(ctx, tool);

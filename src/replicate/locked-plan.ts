@@ -38,7 +38,8 @@ export function lockedAsset(ctx: AppContext, tool: ToolIdentity, locked: LockedT
   const key = lockPlatformKey(ctx.platform());
   const entry = locked.assets[key];
   if (!entry) {
-    throw new ToolError('TOOL_LOCK_MISSING', `${lockPath} has no entry for ${tool.id} on ${key}`, { hint: `Run \`${fix} --platform ${key}\` on any machine and commit the lock` });
+    const platforms = [...new Set([...Object.keys(locked.assets), key])].sort().join(',');
+    throw new ToolError('TOOL_LOCK_MISSING', `${lockPath} has no entry for ${tool.id} on ${key}`, { hint: `Run \`${fix} --platform ${platforms}\` on any machine and commit the lock` });
   }
   if (!isLockedAsset(entry)) {
     throw new ToolError('TOOL_LOCK_MISSING', `${lockPath}: ${tool.id} ${locked.version} has no asset for ${key} (${entry.missing})`, { hint: 'Pick another version for this machine, for example in a [os=…] section' });

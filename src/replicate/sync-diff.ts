@@ -5,6 +5,7 @@
  * selection runs and the bytes in the store. `tool sync --check` prints this;
  * `tool sync` repairs it.
  */
+import { ToolError } from '../core/errors.js';
 import { parseSpec, pickVersion, type VersionSpec } from '../core/spec.js';
 import { readToolsFile } from '../pins/resolve.js';
 import { nameMatches } from '../pins/tools-file.js';
@@ -92,6 +93,12 @@ async function extras(ctx: AppContext, declared: readonly DeclaredTool[]): Promi
 
 export async function readSyncState(ctx: AppContext): Promise<SyncState> {
   const set = await readDeclaredSet(ctx);
+  // Without a declared set every selected tool would look undeclared: refuse rather than unselect them all.
+  if (!set.exists) {
+    throw new ToolError('TOOL_NOT_FOUND', `there is no declared tool set at ${set.paths.declared}`, {
+      hint: 'Run `tool add <tool>` once (it writes the file, starting from what this machine selects), or put your dotfiles\' tools file there',
+    });
+  }
   const lock = await readLock(set.paths.lock);
   const declared: DeclaredTool[] = [];
   for (const entry of set.entries) {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic.js';
 import type { Layout } from './layout.js';
 
-export type ChangeCause = 'added' | 'updated' | 'self-update' | 'rollback' | 'auto-update' | 'synced' | 'held' | 'released';
+export type ChangeCause = 'added' | 'updated' | 'self-update' | 'rollback' | 'auto-update' | 'synced' | 'held' | 'released' | 'pinned';
 
 export interface HistoryEntry {
   at: string;

@@ -50,7 +50,7 @@ describe('the declared tool set', () => {
     box.write('user/.config/tool/tools', `${text()}acme/widget 1.0.0\r\n`);
     const sync = await box.tool(['sync']);
     assert.equal(sync.code, 0, sync.stderr);
-    assert.match(sync.stdout, /missing +acme\/widget 1\.0\.0/);
+    assert.match(sync.stdout, /installed +acme\/widget 1\.0\.0/);
     assert.equal((await box.sh('widget --version')).stdout, 'widget 1.0.0\n');
   });
 

@@ -85,7 +85,7 @@ describe('the same tools on two machines', () => {
     box.server.requests.length = 0;
     const sync = await toolB(['sync', '--locked']);
     assert.equal(sync.code, 0, sync.stderr);
-    assert.match(sync.stdout, /missing +yt-dlp 2024\.08\.06/);
+    assert.match(sync.stdout, /installed +yt-dlp 2024\.08\.06/);
     assert.deepEqual(apiRequests(), [], 'no GitHub API request under --locked');
     assert.equal((await shB('rg --version')).stdout, 'ripgrep 14.1.1\n');
     assert.equal((await shB('yt-dlp --version')).stdout, 'yt-dlp 2024.08.06\n');
@@ -132,6 +132,7 @@ describe('the same tools on two machines', () => {
     assert.deepEqual(json.differences.map((d: { tool: string; kind: string }) => [d.tool, d.kind]), [['ripgrep', 'other-version']]);
     const sync = await toolB(['sync']);
     assert.equal(sync.code, 0, sync.stderr);
+    assert.match(sync.stdout, /switched +ripgrep: 14\.1\.1 → 13\.0\.0/);
     assert.equal((await shB('rg --version')).stdout, 'ripgrep 13.0.0\n');
     assert.equal((await toolB(['sync', '--check'])).code, 0);
     assert.equal((await box.tool(['sync', '--check'])).code, 0, 'machine A is untouched');

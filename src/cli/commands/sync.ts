@@ -25,6 +25,22 @@ function describe(difference: Difference): string {
   }
 }
 
+/** What `tool sync` did about a difference. */
+function repaired(difference: Difference): string {
+  switch (difference.kind) {
+    case 'missing':
+      return `installed      ${difference.tool} ${difference.want}`;
+    case 'extra':
+      return `unselected     ${difference.tool} ${difference.have}: not declared (its versions stay until \`tool remove ${difference.tool}\`)`;
+    case 'other-version':
+      return `switched       ${difference.tool}: ${difference.have} → ${difference.want}`;
+    case 'other-bytes':
+      return `NOT repaired   ${difference.tool}: ${difference.have} here, the lock says ${difference.want}; \`tool remove\` that version, then \`tool sync\``;
+    case 'other-hold':
+      return `${difference.want === 'held' ? 'held    ' : 'released'}       ${difference.tool}`;
+  }
+}
+
 export async function sync(flags: SyncFlags): Promise<void> {
   const ctx = await managedContext();
   if (flags.check) {
@@ -36,5 +52,5 @@ export async function sync(flags: SyncFlags): Promise<void> {
   }
   const result = await syncMachine(ctx, flags.locked ? { locked: true } : {});
   if (flags.json) return printJson({ changed: result.changes });
-  printLines(result.changes.length === 0 ? ['nothing to do: this machine matches the declared tool set'] : ['synced with the declared tool set:', ...result.changes.map((d) => `  ${describe(d)} → fixed`)]);
+  printLines(result.changes.length === 0 ? ['nothing to do: this machine matches the declared tool set'] : ['synced with the declared tool set:', ...result.changes.map((d) => `  ${repaired(d)}`)]);
 }
