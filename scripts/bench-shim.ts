@@ -2,7 +2,7 @@
  * `npm run bench`: what a shim costs. Installs a copy of /bin/true as a tool
  * from the local release server, then times, interleaved round by round so
  * machine noise hits every variant alike: the binary itself, the sh shim's fast
- * path (global selection; and a .tools pin three directories up), and the Node
+ * path (global selection; a .tools pin three directories up, with and without a .tools.lock), and the Node
  * paths (`tool run`, and the shim's hand-over). Prints medians and ratios.
  */
 import { spawnSync } from 'node:child_process';
@@ -41,10 +41,19 @@ try {
   const binary = join(home, 'store/bench__truebin/1.0.0/bin/truebin');
   const shim = join(home, 'shims/truebin');
   time(shim, [], deep); // first run teaches the index the pinned spec
+  // A locked project: the shim also checks the lock's locked index (two mtimes and one link).
+  const lockedProject = join(root, 'locked-project');
+  const lockedDeep = join(lockedProject, 'a/b/c');
+  mkdirSync(lockedDeep, { recursive: true });
+  writeFileSync(join(lockedProject, '.tools'), '# bench\nbench/truebin 1\n');
+  const locked = await run(process.execPath, [CLI, 'lock'], env, { cwd: lockedProject });
+  if (locked.code !== 0) throw new Error(locked.stderr);
+  time(shim, [], lockedDeep);
   const variants: Record<string, () => number> = {
     'binary, direct exec': () => time(binary, [], root),
     'shim, global selection': () => time(shim, [], root),
     'shim, .tools 3 levels up': () => time(shim, [], deep),
+    'shim, .tools + .tools.lock': () => time(shim, [], lockedDeep),
     'tool run (Node)': () => time(process.execPath, [CLI, 'run', 'bench/truebin'], root),
   };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
