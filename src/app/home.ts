@@ -11,7 +11,7 @@ import { SHIM_VERSION } from '../shimgen/render.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { LAYOUT_VERSION } from '../store/layout.js';
 import type { AppContext } from './context.js';
-import { syncAllShims } from './refresh.js';
+import { syncAllShims } from './select/refresh.js';
 
 async function readOptional(file: string): Promise<string | undefined> {
   try {

@@ -4,8 +4,8 @@
  * the bytes changed. Messages go to the log; a mismatch is shown loudly.
  */
 import type { AppContext } from '../app/context.js';
-import { identityOfState, type ToolIdentity } from '../app/identify.js';
-import { isLive } from '../app/live-policy.js';
+import { identityOfState, type ToolIdentity } from '../app/select/identify.js';
+import { isLive } from '../app/select/live-policy.js';
 import { listToolStates } from '../store/tool-state.js';
 import { captureSelfUpdate, type Captured } from './capture.js';
 

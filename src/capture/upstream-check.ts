@@ -6,9 +6,9 @@
  */
 import { parseSpec } from '../core/spec.js';
 import type { AppContext } from '../app/context.js';
-import type { ToolIdentity } from '../app/identify.js';
-import { planInstall } from '../app/install.js';
-import { resolveRelease } from '../app/resolve-release.js';
+import type { ToolIdentity } from '../app/select/identify.js';
+import { planInstall } from '../app/install/install.js';
+import { resolveRelease } from '../app/install/resolve-release.js';
 import { archiveKindOf } from '../archive/kind.js';
 
 export interface UpstreamCheck {

@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { runAutoUpdate } from '../app/auto-update.js';
+import { runAutoUpdate } from '../app/lifecycle/auto-update.js';
 import { cliContext } from './app-context.js';
 
 export async function runAutoUpdateCommand(argv: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 /** `tool __shim <tool> <exe> args…`: what a shim runs when its sh fast path has no answer. */
-import { shimTarget } from '../app/shim-target.js';
+import { shimTarget } from '../app/select/shim-target.js';
 import { exitLikeChild, runForeground } from '../exec/spawn.js';
 import { cliContext } from './app-context.js';
 

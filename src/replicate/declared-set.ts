@@ -10,7 +10,7 @@ import { readToolsFile } from '../pins/resolve.js';
 import { nameMatches } from '../pins/tools-file.js';
 import { listToolStates } from '../store/tool-state.js';
 import type { AppContext } from '../app/context.js';
-import type { ToolIdentity } from '../app/identify.js';
+import type { ToolIdentity } from '../app/select/identify.js';
 import { entriesFor, mergeLocal, parseDeclaredFile, type DeclaredEntry } from './declared-file.js';
 import { removeDeclaredEntry, setDeclaredComment, setDeclaredEntry } from './declared-edit.js';
 import { declaredPaths, machineFacts, type DeclaredPaths } from './machine.js';

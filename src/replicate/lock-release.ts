@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { isToolError } from '../core/errors.js';
 import type { Asset, GitHubClient, Release } from '../github/types.js';
 import type { Manifest, Verification } from '../store/manifest.js';
-import { chooseAsset } from '../app/choose-asset.js';
+import { chooseAsset } from '../app/install/choose-asset.js';
 import type { AppContext } from '../app/context.js';
-import type { ToolIdentity } from '../app/identify.js';
-import { expectedHash } from '../app/verify-asset.js';
+import type { ToolIdentity } from '../app/select/identify.js';
+import { expectedHash } from '../app/install/verify-asset.js';
 import type { LockedPlatform, LockedTool } from './lock-file.js';
 import { platformOfKey } from './machine.js';
 

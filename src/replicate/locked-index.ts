@@ -14,7 +14,7 @@ import { readToolsFile } from '../pins/resolve.js';
 import { readManifest } from '../store/read.js';
 import { toolDirName } from '../store/layout.js';
 import type { AppContext } from '../app/context.js';
-import { identifyTool } from '../app/identify.js';
+import { identifyTool } from '../app/select/identify.js';
 import type { Lockfile } from './lock-file.js';
 import { readLock } from './lock-io.js';
 import { lockSatisfies } from './locked-plan.js';

@@ -9,8 +9,8 @@ import { pickVersion, type VersionSpec } from '../core/spec.js';
 import { assertSafeUrl, isLoopbackHost } from '../env/settings.js';
 import type { Asset, Release } from '../github/types.js';
 import type { AppContext } from '../app/context.js';
-import type { ToolIdentity } from '../app/identify.js';
-import type { InstallPlan } from '../app/install.js';
+import type { ToolIdentity } from '../app/select/identify.js';
+import type { InstallPlan } from '../app/install/install.js';
 import { isLockedAsset, type LockedAsset, type LockedTool } from './lock-file.js';
 import { lockPlatformKey } from './machine.js';
 

@@ -10,7 +10,7 @@ import { isLocalBuild } from '../core/version.js';
 import type { Release } from '../github/types.js';
 import type { ChangeCause } from '../store/history.js';
 import type { AppContext } from '../app/context.js';
-import type { ToolIdentity } from '../app/identify.js';
+import type { ToolIdentity } from '../app/select/identify.js';
 import { declareReason, declareTool, declaredEntryOf, readDeclaredSet } from './declared-set.js';
 import { declaredPaths, lockKey } from './machine.js';
 import { relockTool } from './relock.js';

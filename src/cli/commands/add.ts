@@ -1,5 +1,5 @@
-import { addTool } from '../../app/add.js';
-import { previewInstall } from '../../app/preview.js';
+import { addTool } from '../../app/lifecycle/add.js';
+import { previewInstall } from '../../app/install/preview.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { parseDuration } from '../../core/duration.js';
 import { managedContext } from '../app-context.js';

@@ -1,4 +1,4 @@
-import { identifyTool } from '../../app/identify.js';
+import { identifyTool } from '../../app/select/identify.js';
 import { readHistory } from '../../store/history.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';

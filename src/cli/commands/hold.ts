@@ -1,5 +1,5 @@
-import { setHeld } from '../../app/hold.js';
-import { identifyTool } from '../../app/identify.js';
+import { setHeld } from '../../app/lifecycle/hold.js';
+import { identifyTool } from '../../app/select/identify.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 

@@ -1,4 +1,4 @@
-import { installAll } from '../../app/install-all.js';
+import { installAll } from '../../app/install/install-all.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 

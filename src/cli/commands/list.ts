@@ -1,4 +1,4 @@
-import { listTools } from '../../app/list.js';
+import { listTools } from '../../app/lifecycle/list.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';

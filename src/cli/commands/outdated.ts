@@ -1,4 +1,4 @@
-import { outdatedTools } from '../../app/outdated.js';
+import { outdatedTools } from '../../app/lifecycle/outdated.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';

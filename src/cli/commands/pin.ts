@@ -1,4 +1,4 @@
-import { pinTool, unpinTool } from '../../app/pin.js';
+import { pinTool, unpinTool } from '../../app/lifecycle/pin.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';

@@ -1,6 +1,6 @@
 import { ToolError } from '../../core/errors.js';
 import { isLocalBuild } from '../../core/version.js';
-import { pruneVersions, type PruneDecision } from '../../app/prune.js';
+import { pruneVersions, type PruneDecision } from '../../app/lifecycle/prune.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 

@@ -1,4 +1,4 @@
-import { removeTool } from '../../app/remove.js';
+import { removeTool } from '../../app/lifecycle/remove.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';

@@ -1,6 +1,6 @@
-import { identifyTool } from '../../app/identify.js';
-import type { Reinstalled } from '../../app/reinstall.js';
-import { rollbackTool } from '../../app/rollback.js';
+import { identifyTool } from '../../app/select/identify.js';
+import type { Reinstalled } from '../../app/install/reinstall.js';
+import { rollbackTool } from '../../app/lifecycle/rollback.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 import { quoteReason } from './reason-text.js';

@@ -1,4 +1,4 @@
-import { prepareRun } from '../../app/run.js';
+import { prepareRun } from '../../app/select/run.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { exitLikeChild, runForeground } from '../../exec/spawn.js';
 import { managedContext } from '../app-context.js';

@@ -1,4 +1,4 @@
-import { searchRegistry, toolInfo } from '../../app/search.js';
+import { searchRegistry, toolInfo } from '../../app/lifecycle/search.js';
 import { cliContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 

@@ -1,4 +1,4 @@
-import { updateTools } from '../../app/update.js';
+import { updateTools } from '../../app/lifecycle/update.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 

@@ -1,5 +1,5 @@
-import { identifyTool } from '../../app/identify.js';
-import { defaultExe, whichTool } from '../../app/which.js';
+import { identifyTool } from '../../app/select/identify.js';
+import { defaultExe, whichTool } from '../../app/select/which.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines } from '../output.js';
 import { ToolError } from '../../core/errors.js';

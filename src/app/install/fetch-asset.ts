@@ -1,0 +1,96 @@
+/**
+ * Download → SHA-256 → decompress → extract, as one stream where the format
+ * allows (measured faster than downloading first), else to a file then extract
+ * (zip needs its central directory). Everything lands in a staging directory
+ * the caller discards unless the hash checks out, so unverified bytes are never
+ * published.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { canStream, extractFile, extractStream, type ExtractedFile } from '../../archive/extract.js';
+import type { ArchiveKind } from '../../archive/kind.js';
+import { ToolError } from '../../core/errors.js';
+import type { Asset, GitHubClient } from '../../github/types.js';
+import type { ProgressEvent } from '../context.js';
+
+export interface FetchedAsset {
+  sha256: string;
+  files: ExtractedFile[];
+  url: string;
+  size: number | undefined;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+function hashingTap(hash: ReturnType<typeof createHash>, report: (received: number, done: boolean) => void): Transform {
+  let received = 0;
+  let last = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      received += chunk.length;
+      const now = Date.now();
+      if (now - last >= PROGRESS_EVERY_MS) {
+        last = now;
+        report(received, false);
+      }
+      done(null, chunk);
+    },
+    flush(done) {
+      report(received, true);
+      done();
+    },
+  });
+}
+
+/** Read whatever the extractor left unread (archive padding), so the hash covers every byte. */
+async function drain(stream: Transform): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return;
+  stream.resume();
+  await new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+  });
+}
+
+export async function fetchAndExtract(
+  github: GitHubClient,
+  asset: Asset,
+  options: { kind: ArchiveKind; dest: string; singleFileName: string; scratch: string; progress: (event: ProgressEvent) => void },
+): Promise<FetchedAsset> {
+  const download = await github.openAsset(asset);
+  const hash = createHash('sha256');
+  const tap = hashingTap(hash, (received, done) => options.progress({ label: asset.name, received, total: download.size ?? asset.size, done }));
+  const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName, source: asset.name };
+  let files: ExtractedFile[];
+  try {
+    if (canStream(options.kind)) {
+      const flowing = pipeline(download.body, tap);
+      flowing.catch(() => {}); // observed below; an extraction error must not leave it unhandled
+      files = await extractStream(tap, extractOptions);
+      await drain(tap);
+      await flowing;
+    } else {
+      const file = join(options.scratch, 'download');
+      await pipeline(download.body, tap, createWriteStream(file));
+      files = await extractFile(file, extractOptions);
+    }
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+      throw new ToolError('TOOL_DISK', `cannot write ${asset.name} into ${options.dest}: ${code}`, {
+        hint: 'Free some disk space or fix the permissions of TOOL_HOME, then try again',
+        cause: error,
+      });
+    }
+    throw new ToolError('TOOL_NETWORK', `download of ${asset.name} from ${download.url} failed: ${(error as Error).message}`, {
+      hint: 'Check the network connection and try again',
+      cause: error,
+    });
+  }
+  return { sha256: hash.digest('hex'), files, url: download.url, size: download.size };
+}

@@ -1,0 +1,86 @@
+/**
+ * Installing one version of a tool. Plan first (resolve the release, choose the
+ * asset, find the expected hash: everything that can fail on bad input), then
+ * apply under the tool's lock into a staging directory, and publish by rename.
+ * A failure at any step removes the staging directory and changes nothing else.
+ */
+import { pickVersion, type VersionSpec } from '../../core/spec.js';
+import { formatPlatform } from '../../core/platform.js';
+import type { Asset, GitHubClient, Release } from '../../github/types.js';
+import { chooseAsset } from './choose-asset.js';
+import { withToolLock } from '../../store/lock.js';
+import type { Manifest } from '../../store/manifest.js';
+import { installedVersions, readManifest } from '../../store/read.js';
+import type { AppContext } from '../context.js';
+import type { ToolIdentity } from '../select/identify.js';
+import { resolveRelease } from './resolve-release.js';
+import { expectedHash, type Expected } from './verify-asset.js';
+
+export interface InstallOptions {
+  /** Why this install happens, recorded in the manifest: "added", "pinned", "updated", … */
+  cause: string;
+  assetGlob?: string;
+  /** Use an installed version that satisfies the spec without asking GitHub (default true). */
+  preferInstalled?: boolean;
+}
+
+export interface InstallOutcome {
+  version: string;
+  /** False when the version was already in the store. */
+  installed: boolean;
+  manifest: Manifest;
+  /** The release, when this install looked it up (a lock entry reuses it). */
+  release?: Release;
+}
+
+export interface InstallPlan {
+  tool: ToolIdentity;
+  release: Release;
+  version: string;
+  asset: Asset;
+  assetReason: string;
+  expected: Expected;
+}
+
+export async function planInstall(ctx: AppContext, github: GitHubClient, tool: ToolIdentity, release: Release, version: string, assetGlob?: string): Promise<InstallPlan> {
+  const choice = chooseAsset(ctx, tool, release, version, assetGlob ?? tool.state?.assetGlob);
+  if (choice.rosetta) ctx.log(`note: no arm64 build of ${tool.id} ${version}; using ${choice.asset.name} under Rosetta 2`);
+  const expected = await expectedHash(github, tool, release, choice.asset, version);
+  return { tool, release, version, asset: choice.asset, assetReason: choice.reason, expected };
+}
+
+async function existing(ctx: AppContext, tool: ToolIdentity, version: string): Promise<InstallOutcome | undefined> {
+  const manifest = await readManifest(ctx.layout, tool.id, version);
+  return manifest ? { version, installed: false, manifest } : undefined;
+}
+
+export async function applyInstall(ctx: AppContext, github: GitHubClient, plan: InstallPlan, cause: string): Promise<InstallOutcome> {
+  return withToolLock(ctx.layout, plan.tool.id, async () => {
+    // Another process may have installed it while we waited for the lock.
+    const already = await existing(ctx, plan.tool, plan.version);
+    if (already) return already;
+    ctx.log(`installing ${plan.tool.id} ${plan.version} (${plan.asset.name}) for ${formatPlatform(ctx.platform())}`);
+    // Loaded here: it pulls in the archive stack (tar, yauzl, decoders), which only installs need.
+    const { buildVersion } = await import('./build-version.js');
+    const manifest = await buildVersion(ctx, github, plan, cause);
+    if (manifest.verification.method === 'none') {
+      ctx.log(`warning: ${plan.asset.name} is unverified: the release publishes no digest or checksum file; recorded sha256 ${manifest.sha256}`);
+    }
+    return { version: plan.version, installed: true, manifest };
+  });
+}
+
+/** Make sure a version satisfying `spec` is in the store; returns which. */
+export async function ensureInstalled(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, options: InstallOptions): Promise<InstallOutcome> {
+  if (options.preferInstalled !== false) {
+    const have = pickVersion(spec, await installedVersions(ctx.layout, tool.id));
+    const found = have && (await existing(ctx, tool, have));
+    if (found) return found;
+  }
+  const github = await ctx.github();
+  const { release, version } = await resolveRelease(github, tool, spec);
+  const found = await existing(ctx, tool, version);
+  if (found) return { ...found, release };
+  const plan = await planInstall(ctx, github, tool, release, version, options.assetGlob);
+  return { ...(await applyInstall(ctx, github, plan, options.cause)), release };
+}

@@ -1,0 +1,83 @@
+/** `tool add`: approve a source, install a version, select it globally, expose its executables. */
+import { parseSpec } from '../../core/spec.js';
+import type { ToolRequest } from '../../core/tool-ref.js';
+import type { Manifest } from '../../store/manifest.js';
+import { readToolState, writeToolState, type ToolState } from '../../store/tool-state.js';
+import type { AppContext } from '../context.js';
+import { identifyTool, identityOf, type ToolIdentity } from '../select/identify.js';
+import { ensureInstalled } from '../install/install.js';
+import { activateGlobal } from '../select/activate.js';
+import { previewInstall } from '../install/preview.js';
+import { scheduleNextCheck } from './auto-update.js';
+import { syncAllShims } from '../select/refresh.js';
+
+export interface AddOptions {
+  assetGlob?: string;
+  selfUpdate?: boolean;
+  /** Background update check interval in seconds. */
+  autoUpdateSeconds?: number;
+  /** Why, in the user's words: history, and the comment on the declared line. */
+  reason?: string;
+}
+
+export interface AddResult {
+  tool: ToolIdentity;
+  version: string;
+  installed: boolean;
+  manifest: Manifest;
+  /** The spec the global selection follows from now on (`tool update` moves within it). */
+  follows: string;
+  /** What it followed before this add, when it was already added. */
+  previousFollow: string | undefined;
+  exes: string[];
+  conflicts: { exe: string; kept: string }[];
+}
+
+/** Record the tool as added (approved) with the executables its manifest exposes. */
+export async function rememberTool(ctx: AppContext, tool: ToolIdentity, manifest: Manifest, extra: Partial<ToolState> = {}): Promise<ToolState> {
+  const previous = await readToolState(ctx.layout, tool.id);
+  const state: ToolState = {
+    ...previous,
+    ...extra,
+    id: tool.id,
+    repo: tool.repo,
+    exes: [...new Set([...(previous?.exes ?? []), ...Object.keys(manifest.bins)])].sort(),
+    addedAt: previous?.addedAt ?? ctx.now().toISOString(),
+  };
+  await writeToolState(ctx.layout, state);
+  return state;
+}
+
+export async function addTool(ctx: AppContext, request: ToolRequest, options: AddOptions = {}): Promise<AddResult> {
+  const found = await identifyTool(ctx, request.name);
+  const spec = parseSpec(request.spec ?? 'latest');
+  // A glob is saved for every later install, so it must fit a real release now, even when nothing is downloaded.
+  if (options.assetGlob) await previewInstall(ctx, request, options.assetGlob);
+  const outcome = await ensureInstalled(ctx, found, spec, {
+    cause: 'added',
+    ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
+    // An explicit add asks upstream: "ripgrep@14" means the newest 14.x, not whichever 14.x is lying around.
+    preferInstalled: false,
+  });
+  const previousFollow = found.state ? (found.state.follow ?? 'latest') : undefined;
+  const state = await rememberTool(ctx, found, outcome.manifest, {
+    follow: spec.text,
+    ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
+    ...(options.selfUpdate !== undefined ? { selfUpdate: options.selfUpdate } : {}),
+    ...(options.autoUpdateSeconds ? { autoUpdateSeconds: options.autoUpdateSeconds } : {}),
+  });
+  if (options.autoUpdateSeconds) await scheduleNextCheck(ctx, found.id, options.autoUpdateSeconds);
+  // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
+  const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(outcome.release ? { release: outcome.release } : {}), ...(options.reason ? { reason: options.reason } : {}) });
+  const shims = await syncAllShims(ctx);
+  return {
+    tool,
+    version: outcome.version,
+    installed: outcome.installed,
+    manifest: outcome.manifest,
+    follows: spec.text,
+    previousFollow,
+    exes: state.exes,
+    conflicts: shims.conflicts.filter((c) => c.skipped === tool.id),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * `tool update [names…]`: move each tool's global selection to the newest
+ * release its followed spec allows. Without names, held tools are skipped;
+ * naming a tool releases its hold. Each tool succeeds or fails on its own.
+ */
+import { isToolError } from '../../core/errors.js';
+import { parseSpec } from '../../core/spec.js';
+import type { ChangeCause } from '../../store/history.js';
+import { listToolStates } from '../../store/tool-state.js';
+import { setHeld } from './hold.js';
+import { activateGlobal, globalVersion } from '../select/activate.js';
+import type { AppContext } from '../context.js';
+import { identifyTool, identityOfState, type ToolIdentity } from '../select/identify.js';
+import { ensureInstalled } from '../install/install.js';
+import { resolveRelease } from '../install/resolve-release.js';
+import { compareVersions } from '../../core/version.js';
+
+export interface UpdateOutcome {
+  tool: string;
+  from: string | undefined;
+  to: string | undefined;
+  status: 'updated' | 'up-to-date' | 'held' | 'failed';
+  message?: string;
+}
+
+/**
+ * Decides before downloading. Never moves backwards: GitHub's "latest" is the
+ * newest by date, so a backport published after a major release would
+ * otherwise look like an update, and a captured nightly would be reverted.
+ */
+export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: ChangeCause, intent: { reason?: string; released?: boolean } = {}): Promise<UpdateOutcome> {
+  const from = await globalVersion(ctx, tool);
+  try {
+    const follow = parseSpec(tool.state?.follow ?? 'latest');
+    const { release, version } = await resolveRelease(await ctx.github(), tool, follow);
+    if (from && compareVersions(version, from) < 0) {
+      const message = follow.kind === 'latest' ? `is up to date (GitHub's latest release, ${version}, is older)` : `is newer than ${follow.text} allows (${version}); left as is`;
+      return { tool: tool.id, from, to: from, status: 'up-to-date', message };
+    }
+    if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
+    await activateGlobal(ctx, tool, outcome.version, { cause, release, ...(intent.released ? { held: false } : {}), ...(intent.reason ? { reason: intent.reason } : {}) });
+    return { tool: tool.id, from, to: outcome.version, status: 'updated' };
+  } catch (error) {
+    if (!isToolError(error)) throw error;
+    return { tool: tool.id, from, to: undefined, status: 'failed', message: error.toLine() };
+  }
+}
+
+async function targets(ctx: AppContext, names: readonly string[]): Promise<{ tool: ToolIdentity; named: boolean }[]> {
+  if (names.length > 0) {
+    return Promise.all(names.map(async (name) => ({ tool: await identifyTool(ctx, name), named: true })));
+  }
+  const states = await listToolStates(ctx.layout);
+  return states.map((state) => ({ tool: identityOfState(ctx, state), named: false }));
+}
+
+export async function updateTools(ctx: AppContext, names: readonly string[] = [], options: { reason?: string } = {}): Promise<UpdateOutcome[]> {
+  const outcomes: UpdateOutcome[] = [];
+  for (const { tool, named } of await targets(ctx, names)) {
+    if (!tool.state) {
+      outcomes.push({ tool: tool.id, from: undefined, to: undefined, status: 'failed', message: `${tool.id} is not added. Run \`tool add ${tool.id}\`` });
+      continue;
+    }
+    if (tool.state.held && !named) {
+      outcomes.push({ tool: tool.id, from: await globalVersion(ctx, tool), to: undefined, status: 'held', message: `held since a rollback; \`tool update ${tool.id}\` or \`tool unhold ${tool.id}\` releases it` });
+      continue;
+    }
+    const outcome = await updateOne(ctx, tool, 'updated', { ...options, released: Boolean(tool.state.held) });
+    // Naming a held tool releases it even when there is nothing newer.
+    if (tool.state.held && outcome.status === 'up-to-date') await setHeld(ctx, tool, false, options.reason);
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
