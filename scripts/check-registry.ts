@@ -28,7 +28,7 @@ import { parseRegistryFile, REGISTRY_DIR } from '../src/registry/load.js';
 import type { RegistryEntry } from '../src/registry/types.js';
 
 /** dist/scripts/check-registry.js → the package root. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'real-assets');
 
 export interface RealAssetsFixture {

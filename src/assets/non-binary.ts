@@ -50,15 +50,34 @@ const checksumList = /^(sha[0-9-]*|md5|b3|blake[0-9]*)?sums?[0-9]*(\.txt)?$/;
 /** "Source code (zip)", source.tar.gz, deno_src.tar.gz, helix-24.07-source.tar.xz. */
 const sourceWord = /(^|[^a-z])(source|src|sources|vendor)([^a-z]|$)/;
 
-/** Why an asset is not a program, or undefined when it may be one. */
-export function nonBinaryKind(name: string): NonBinaryKind | undefined {
+/** A checksum named by a last word instead of an extension (kubescape-ubuntu-latest-sha256). */
+const checksumWord = /[-_](sha256|sha512|sha1|md5)$/;
+
+/**
+ * Why an asset is not a program, or undefined when it may be one.
+ * `toolWords` (words of the project's name) are not read as a kind where they
+ * lead the name: microsoft/sbom-tool's programs start "sbom-tool-", a
+ * checksums-tool's start "checksums-tool_", and sourcegraph/src-cli ships "src_linux_amd64".
+ */
+export function nonBinaryKind(name: string, toolWords: ReadonlySet<string> = new Set()): NonBinaryKind | undefined {
   const lower = name.toLowerCase();
-  if (lower.includes('checksum') || checksumList.test(lower)) return 'checksum';
+  const own = withoutLeadingToolWords(lower, toolWords);
+  if (own.includes('checksum') || checksumList.test(lower) || checksumWord.test(lower)) return 'checksum';
   for (const [kind, suffixes] of suffixKinds) {
     if (suffixes.some((suffix) => lower.endsWith(suffix))) return kind;
   }
   // A man page ("tool.1"), but not a version ("tool-v1.1").
   if (/[a-z]\.[1-9]$/.test(lower)) return 'metadata';
-  if (sourceWord.test(lower)) return 'source';
+  if (sourceWord.test(own)) return 'source';
   return undefined;
+}
+
+/** The name from its first word that is not a tool word ("sbom-tool-linux-x64" → "-linux-x64"). */
+function withoutLeadingToolWords(lower: string, toolWords: ReadonlySet<string>): string {
+  let rest = lower;
+  for (;;) {
+    const word = /^[^a-z0-9]*([a-z0-9]+)/.exec(rest);
+    if (!word?.[1] || !toolWords.has(word[1])) return rest;
+    rest = rest.slice(word[0].length);
+  }
 }

@@ -4,14 +4,23 @@
  * right, lower first, so each rule of preference is one visible position
  * instead of a weight hidden in a sum.
  */
-import { archiveKindOf, stripArchiveSuffix, type ArchiveKind } from '../archive/kind.js';
-import type { Platform } from '../core/platform.js';
+import type { ArchiveKind } from '../archive/kind.js';
+import type { Os, Platform } from '../core/platform.js';
+import { readName } from './name-traits.js';
 import { nonBinaryKind } from './non-binary.js';
-import { readTraits, type AssetTraits } from './tokens.js';
+import type { AssetTraits } from './tokens.js';
+import type { OsClaim } from './unnamed-os.js';
 
 export type Fit =
   | { ok: true; rank: readonly number[]; reason: string; rosetta: boolean }
   | { ok: false; why: string };
+
+/** What the rest of the release says about names: the tool's words and claims for OS-less assets. */
+export interface FitContext {
+  toolWords: ReadonlySet<string>;
+  /** From claimUnnamed: which OS an asset that names none is for. */
+  claims: ReadonlyMap<string, OsClaim>;
+}
 
 /**
  * Archive kinds in the order a user wants them. A raw binary first: when a
@@ -24,26 +33,25 @@ const compressed: readonly ArchiveKind[] = ['tar', 'gz', 'xz', 'bz2', 'zst'];
 const unixOrder: readonly ArchiveKind[] = ['raw', ...tarballs, 'zip', ...compressed];
 const windowsOrder: readonly ArchiveKind[] = ['raw', 'zip', ...tarballs, ...compressed];
 
-/** Judges one asset name for one platform; `toolWords` are words of the tool's own name. */
-export function fitAsset(name: string, platform: Platform, toolWords: ReadonlySet<string>): Fit {
-  const skipped = nonBinaryKind(name);
+/** Judges one asset name for one platform. */
+export function fitAsset(name: string, platform: Platform, context: FitContext): Fit {
+  const skipped = nonBinaryKind(name, context.toolWords);
   if (skipped) return { ok: false, why: `a ${skipped} file` };
-  const kind = archiveKindOf(name);
-  const archiveStem = stripArchiveSuffix(name);
-  const exe = kind === 'raw' && name.toLowerCase().endsWith('.exe');
-  const traits = readTraits(exe ? archiveStem.slice(0, -4) : archiveStem, exe, toolWords);
+  const { kind, stem, exe, traits } = readName(name, context.toolWords);
   if (traits.otherOs) return { ok: false, why: `built for ${traits.otherOs}` };
-  if (traits.os === undefined) return { ok: false, why: 'no OS in its name' };
-  if (traits.os !== platform.os) return { ok: false, why: `built for ${traits.os}` };
+  const os = osFit(traits.os, context.claims.get(name), platform.os);
+  if (!os.ok) return os;
   if (exe && platform.os !== 'windows') return { ok: false, why: 'a Windows .exe' };
   if (traits.otherArch) return { ok: false, why: `built for ${traits.otherArch}` };
-  const arch = archFit(traits, platform);
+  const arch = os.portable ? { score: 0, text: '', rosetta: false } : archFit(traits, platform);
   if (!arch) {
     return { ok: false, why: traits.arch ? `built for ${traits.arch}` : 'no arch in its name (x64 by convention)' };
   }
   const libc = libcFit(traits, platform);
   const order = platform.os === 'windows' ? windowsOrder : unixOrder;
   const rank = [
+    // A platform-independent bundle needs a runtime: any native build, even under Rosetta, comes first.
+    os.portable ? 1 : 0,
     arch.rosetta ? 1 : 0,
     -libc.score,
     -arch.score,
@@ -51,13 +59,26 @@ export function fitAsset(name: string, platform: Platform, toolWords: ReadonlySe
     traits.extras.length,
     order.indexOf(kind),
   ];
-  const formatText = kind === 'raw' ? (exe ? '.exe' : 'raw binary') : name.slice(archiveStem.length).toLowerCase();
-  const parts = [traits.os, arch.text, libc.text, formatText].filter((part) => part !== '');
+  const formatText = os.portable ? '' : kind === 'raw' ? (exe ? '.exe' : 'raw binary') : name.slice(stem.length).toLowerCase();
+  const parts = [os.text, arch.text, libc.text, formatText].filter((part) => part !== '');
   // The leading word is normally the program's name; it still counts in the rank
   // ("denort" loses to "deno" for tool deno) but saying so would only be noise.
   const extra = [...traits.bad, ...traits.extras.filter((word) => word !== traits.lead)];
   const tail = extra.length > 0 ? ` (also says: ${extra.join(', ')})` : '';
   return { ok: true, rank, reason: `matches ${parts.join(', ')}${tail}`, rosetta: arch.rosetta };
+}
+
+type OsFit = { ok: true; text: string; portable: boolean } | { ok: false; why: string };
+
+/** The OS the name states, else the one its siblings leave for it, else any OS for a portable bundle. */
+function osFit(named: Os | undefined, claim: OsClaim | undefined, os: Os): OsFit {
+  if (named !== undefined) return named === os ? { ok: true, text: os, portable: false } : { ok: false, why: `built for ${named}` };
+  if (claim === undefined) return { ok: false, why: 'no OS in its name' };
+  if (claim.kind === 'portable') {
+    return claim.oses.includes(os) ? { ok: true, text: `any OS: ${claim.why}`, portable: true } : { ok: false, why: `a ${claim.why}` };
+  }
+  if (claim.os !== os) return { ok: false, why: `no OS in its name (taken for ${claim.os}: ${claim.why})` };
+  return { ok: true, text: `${os} (not named, but ${claim.why})`, portable: false };
 }
 
 interface Part {

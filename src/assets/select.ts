@@ -13,6 +13,7 @@ import { nonBinaryKind } from './non-binary.js';
 import { findRule, globMatcher } from './rules.js';
 import { compareRanks, fitAsset, type Fit } from './score.js';
 import { toolWordsOf } from './tokens.js';
+import { claimUnnamed } from './unnamed-os.js';
 
 export interface AssetLike {
   name: string;
@@ -58,7 +59,8 @@ export function selectAsset<A extends AssetLike>(
   platform: Platform,
   options: SelectOptions = {},
 ): AssetChoice<A> {
-  const ranked = rankAll(assets, platform, toolWordsOf(options.toolName));
+  const toolWords = toolWordsOf(options.toolName);
+  const ranked = rankAll(assets, platform, toolWords);
   if (options.glob !== undefined) {
     const matches = globMatcher(options.glob, { ignoreCase: true });
     const picked = ranked.filter((entry) => matches(entry.asset.name));
@@ -84,12 +86,13 @@ function rankAll<A extends AssetLike>(
   platform: Platform,
   toolWords: ReadonlySet<string>,
 ): Ranked<A>[] {
-  const ranked = assets.map((asset) => ({ asset, fit: fitAsset(asset.name, platform, toolWords) }));
+  const context = { toolWords, claims: claimUnnamed(assets.map((asset) => asset.name), toolWords) };
+  const ranked = assets.map((asset) => ({ asset, fit: fitAsset(asset.name, platform, context) }));
   return ranked.sort((a, b) => {
     if (a.fit.ok !== b.fit.ok) return a.fit.ok ? -1 : 1;
     // Among assets a rule or glob picked, a program still beats its checksum.
-    const aSkip = nonBinaryKind(a.asset.name) ? 1 : 0;
-    const bSkip = nonBinaryKind(b.asset.name) ? 1 : 0;
+    const aSkip = nonBinaryKind(a.asset.name, toolWords) ? 1 : 0;
+    const bSkip = nonBinaryKind(b.asset.name, toolWords) ? 1 : 0;
     const byRank = a.fit.ok && b.fit.ok ? compareRanks(a.fit.rank, b.fit.rank) : aSkip - bSkip;
     if (byRank !== 0) return byRank;
     return a.asset.name < b.asset.name ? -1 : a.asset.name > b.asset.name ? 1 : 0;
@@ -120,7 +123,8 @@ const maxNamesInError = 12;
 
 function noMatch(assets: readonly AssetLike[], platform: Platform, options: SelectOptions, why: string): ToolError {
   const tool = options.toolId ?? options.toolName ?? 'this tool';
-  const names = assets.map((asset) => asset.name).filter((name) => nonBinaryKind(name) === undefined);
+  const toolWords = toolWordsOf(options.toolName);
+  const names = assets.map((asset) => asset.name).filter((name) => nonBinaryKind(name, toolWords) === undefined);
   const sorted = [...names].sort();
   const shown = sorted.slice(0, maxNamesInError).join(', ');
   const more = sorted.length > maxNamesInError ? ` and ${sorted.length - maxNamesInError} more` : '';

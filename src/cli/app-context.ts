@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext, type AppContext } from '../app/context.js';
 import { detectPlatform } from '../env/detect-platform.js';
 import { readSettings } from '../env/settings.js';
-import { loadRegistry } from '../registry/load.js';
+import { loadRegistry, emptyRegistry } from '../registry/load.js';
 import { terminalProgress } from './progress.js';
 
 const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
@@ -17,7 +17,7 @@ export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = '')
   const progress = terminalProgress(process.stderr);
   return createContext({
     settings,
-    registry: loadRegistry(),
+    registry: settings.registries.some((source) => source.kind === 'builtin') ? loadRegistry() : emptyRegistry(),
     platform: () => detectPlatform(env),
     log: (line) => process.stderr.write(`${logPrefix}${line}\n`),
     ...(progress ? { progress } : {}),

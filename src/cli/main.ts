@@ -128,11 +128,24 @@ function program(): Command {
     .option('--dry-run', 'show what would be removed without removing it')
     .action(async (options) => (await import('./commands/prune.js')).prune(options));
 
+  cli.command('versions')
+    .description('the releases upstream has, newest first, with dates, prerelease marks and what is installed')
+    .argument('<tool>', 'tool name or owner/repo')
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('./commands/versions.js')).versions(tool, options));
+
   cli.command('search')
     .description('search the registry by name, executable or description')
     .argument('<words...>', 'words to look for')
     .option('--json', 'print the result as JSON')
     .action(async (words: string[], options) => (await import('./commands/search.js')).search(words, options));
+
+  const registry = cli.command('registry').description('the registries tool knows tools from (TOOL_REGISTRIES)');
+  registry.command('update')
+    .description('fetch the aqua registry (and any other configured) now; it also refreshes itself at most daily')
+    .option('--json', 'print the result as JSON')
+    .addOption(new Option('--background', 'quiet, for the daily refresh').hideHelp())
+    .action(async (options) => (await import('./commands/registry.js')).registryUpdate(options));
 
   cli.command('info')
     .description('what the registry knows about a tool, and what is installed')

@@ -47,6 +47,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_LOCK_DRIFT: ExitCode.config,
   TOOL_LOCK_MISMATCH: ExitCode.integrity,
   TOOL_UNWRITABLE: ExitCode.config,
+  TOOL_UNSUPPORTED_PACKAGE: ExitCode.notFound,
 };
 
 export interface ToolErrorOptions {

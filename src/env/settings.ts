@@ -5,6 +5,7 @@
 import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ToolError } from '../core/errors.js';
+import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 
 export interface Settings {
   home: string;
@@ -18,6 +19,8 @@ export interface Settings {
   configDir: string;
   /** This machine's name for [host=…] conditions: $TOOL_HOST overrides the system's. */
   host: string;
+  /** Registries consulted in order (TOOL_REGISTRIES); see registries/sources.ts. */
+  registries: RegistrySource[];
   env: NodeJS.ProcessEnv;
 }
 
@@ -83,6 +86,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     retryDelayMs: positiveInt(env, 'TOOL_HTTP_RETRY_DELAY_MS', 500),
     configDir: defaultConfigDir(env),
     host: env.TOOL_HOST || hostname().split('.')[0]!,
+    registries: parseRegistrySources(env.TOOL_REGISTRIES),
     env,
   };
 }

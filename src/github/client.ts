@@ -1,4 +1,5 @@
 /** GitHub's release API over httpGet: latest, by tag, paginated lists, asset bytes. */
+import { createHash } from 'node:crypto';
 import { ToolError } from '../core/errors.js';
 import type { Settings } from '../env/settings.js';
 import type { EtagCache } from './etag-cache.js';
@@ -96,6 +97,26 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
       return all;
     },
     openAsset,
+    async repositoryFile(repo, path, ref) {
+      const url = apiUrl(`/repos/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`);
+      const meta = await getJson<{ sha: string; size: number; type: string }>(url, `${path} of ${repo} at ${ref}`);
+      if (!meta) return undefined;
+      const response = await httpGet(url, { ...options, headers: { ...API_HEADERS, accept: 'application/vnd.github.raw' } });
+      if (response.status !== 200) {
+        await response.discard();
+        throw fail(response.status, response.headers, url, `${path} of ${repo} at ${ref}`);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Buffer));
+      const bytes = Buffer.concat(chunks);
+      const blob = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+      if (blob !== meta.data.sha) {
+        throw new ToolError('TOOL_CHECKSUM_MISMATCH', `${url.href} sent ${path} with git blob id ${blob}, but GitHub lists ${meta.data.sha} for it`, {
+          hint: 'Nothing was changed; the download was corrupt or tampered with. Try again',
+        });
+      }
+      return { sha: blob, text: bytes.toString('utf8') };
+    },
     async fetchText(asset) {
       const stream = await openAsset(asset);
       const chunks: Buffer[] = [];

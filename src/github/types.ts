@@ -35,6 +35,11 @@ export interface GitHubClient {
   openAsset(asset: Asset): Promise<AssetStream>;
   /** Small text assets such as checksum files. */
   fetchText(asset: Asset): Promise<string>;
+  /**
+   * A file of a repository at a ref (the contents API, as aqua reads its registry),
+   * checked against the git blob id GitHub reports for it. undefined on 404.
+   */
+  repositoryFile(repo: string, path: string, ref: string): Promise<RepositoryFile | undefined>;
 }
 
 export interface AssetStream {
@@ -42,4 +47,10 @@ export interface AssetStream {
   /** Content-Length when the server sent one. */
   size: number | undefined;
   url: string;
+}
+
+export interface RepositoryFile {
+  /** The git blob id (SHA-1 of "blob <size>\0<bytes>"), verified against the bytes. */
+  sha: string;
+  text: string;
 }

@@ -28,6 +28,11 @@ export function parseRegistryFile(file: string, name: string): RegistryEntry {
   return validateRegistryEntry(json, file, name);
 }
 
+/** TOOL_REGISTRIES without `builtin`: registry/ is not consulted. */
+export function emptyRegistry(): Registry {
+  return { get: () => undefined, byRepo: () => undefined, byBin: () => undefined, all: () => [] };
+}
+
 export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
   let entries: RegistryEntry[] | undefined;
   const all = () => {

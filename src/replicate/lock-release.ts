@@ -15,6 +15,7 @@ import type { ToolIdentity } from '../app/select/identify.js';
 import { expectedHash } from '../app/install/verify-asset.js';
 import type { LockedPlatform, LockedTool } from './lock-file.js';
 import { platformOfKey } from './machine.js';
+import { aquaEntry, withAquaPackage } from '../registries/aqua-install.js';
 
 export interface LockReleaseOptions {
   platforms: readonly string[];
@@ -53,6 +54,8 @@ async function lockPlatform(ctx: AppContext, github: GitHubClient, tool: ToolIde
   let asset: Asset;
   try {
     asset = chooseAsset(ctx, tool, release, version, tool.state?.assetGlob, platformOfKey(key)).asset;
+    // Each platform's aqua resolution may name its own checksum file.
+    if (tool.aqua?.pkg) tool = { ...tool, entry: aquaEntry(tool, release, platformOfKey(key)) };
   } catch (error) {
     if (isToolError(error, 'TOOL_NO_MATCHING_ASSET') || isToolError(error, 'TOOL_UNSUPPORTED_PLATFORM')) return { missing: error.message };
     throw error;
@@ -70,7 +73,8 @@ async function lockPlatform(ctx: AppContext, github: GitHubClient, tool: ToolIde
 
 export async function lockRelease(ctx: AppContext, github: GitHubClient, tool: ToolIdentity, release: Release, version: string, spec: string, options: LockReleaseOptions): Promise<LockedTool> {
   const shared = memoizedText(github);
+  const loaded = await withAquaPackage(ctx, tool);
   const assets: Record<string, LockedPlatform> = {};
-  for (const key of options.platforms) assets[key] = await lockPlatform(ctx, shared, tool, release, version, key, options);
+  for (const key of options.platforms) assets[key] = await lockPlatform(ctx, shared, loaded, release, version, key, options);
   return { repo: tool.repo, spec, tag: release.tag_name, version, assets };
 }

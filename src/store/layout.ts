@@ -66,6 +66,9 @@ export function createLayout(home: string) {
     /** .tools files the CLI has seen; prune keeps what they pin. */
     seenFiles: join(state, 'seen-files'),
     cache: join(home, 'cache'),
+    /** A registry in aqua's format, indexed: <source dir>/catalog.json and packages/<n>.json; current.json says which copy is in use. */
+    registryCache: (sourceDir: string) => join(home, 'cache', 'registries', sourceDir),
+    registriesCache: join(home, 'cache', 'registries'),
     /**
      * Per locked project directory: what its .tools.lock selects, for the shim. Below
      * locked/<absolute dir>/.tools/, a path no project directory can have (.tools is a file there).

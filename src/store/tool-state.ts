@@ -25,6 +25,8 @@ export interface ToolState {
   /** Background update check interval in seconds. */
   autoUpdateSeconds?: number;
   lastUpdateCheck?: string;
+  /** Installed by the rules of a registry in aqua's format: which one, and the package's name there. */
+  aqua?: { source: string; name: string };
 }
 
 export async function readToolState(layout: Layout, toolId: string): Promise<ToolState | undefined> {

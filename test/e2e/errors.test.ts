@@ -104,7 +104,7 @@ describe('bad input: unknown tools, missing repos and tags, unsatisfiable specs'
   it('an unknown tool name fails naming it and suggesting owner/repo, without any request', async () => {
     box.server.clearRequests();
     const line = errorLine(await box.tool(['add', 'nosuchtool']));
-    assert.match(line, /"nosuchtool" is not in the registry/);
+    assert.match(line, /"nosuchtool" is unknown: not in any registry and not an added tool/);
     assert.match(line, /tool add OWNER\/nosuchtool/);
     assert.deepEqual(box.server.requests, []);
     assertNothingLeftBehind(box);
@@ -216,7 +216,7 @@ describe('malformed .tools files', () => {
   it('an unknown tool name names the file and line', async () => {
     const { line, file } = await install('unknown-tool', 'ripgrep 15.0.0\n\nnosuchtool 1.0.0 # typo?\n');
     assert.ok(line.includes(`${file} line 3`), line);
-    assert.match(line, /"nosuchtool" is not in the registry/);
+    assert.match(line, /"nosuchtool" is unknown: not in any registry and not an added tool/);
     assert.deepEqual(box.server.requests, []);
     assertNothingLeftBehind(box, { tool: 'ripgrep', version: '15.0.0' });
   });

@@ -29,6 +29,8 @@ export interface ReleaseServer {
   apiUrl: string; // "http://127.0.0.1:PORT" — what TOOL_GITHUB_API_URL is set to
   addRelease(repo: string /* "owner/repo" */, release: FakeRelease): void; // the newest-added release is the newest (listed first)
   removeRelease(repo: string, tag: string): void;
+  /** A file of the repository at a ref, served by the contents API (JSON with its git blob id, or raw). */
+  addContent(repo: string, ref: string, path: string, body: Buffer | string): void;
   requests: LoggedRequest[];
   clearRequests(): void;
   fail(failure: Failure): void; // inject failures, consumed in order of registration
@@ -39,7 +41,7 @@ type ServerKind = LoggedRequest['server'];
 interface StoredRelease { id: number; repo: string; release: FakeRelease; publishedAt: string; assets: StoredAsset[] }
 interface StoredAsset { id: number; asset: FakeAsset; release: StoredRelease }
 interface Exchange { req: IncomingMessage; res: ServerResponse; path: string; query: URLSearchParams; log: LoggedRequest }
-interface ApiResult { status: number; json?: unknown; headers?: OutgoingHttpHeaders }
+interface ApiResult { status: number; json?: unknown; raw?: Buffer; headers?: OutgoingHttpHeaders }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const NOT_FOUND: ApiResult = { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
@@ -117,6 +119,21 @@ class FakeGitHub implements ReleaseServer {
         resolve((server.address() as AddressInfo).port);
       });
     });
+  }
+
+  private contents = new Map<string, Buffer>();
+
+  addContent(repo: string, ref: string, path: string, body: Buffer | string): void {
+    this.contents.set(`${repo.toLowerCase()}@${ref}:${path}`, Buffer.from(body));
+  }
+
+  /** GET /repos/o/r/contents/path?ref=: JSON metadata (sha = git blob id), or the bytes with Accept: application/vnd.github.raw. */
+  private contentRoute(ex: Exchange, repo: string, path: string): ApiResult {
+    const body = this.contents.get(`${repo.toLowerCase()}@${ex.query.get('ref') ?? 'main'}:${path}`);
+    if (!body) return NOT_FOUND;
+    if ((ex.req.headers.accept ?? '').includes('application/vnd.github.raw')) return { status: 200, raw: body };
+    const sha = createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+    return { status: 200, json: { type: 'file', name: path.split('/').pop(), path, sha, size: body.length, encoding: 'none', content: '' } };
   }
 
   addRelease(repo: string, release: FakeRelease): void {
@@ -212,7 +229,7 @@ class FakeGitHub implements ReleaseServer {
   private api(ex: Exchange): void {
     if (!ex.req.headers['user-agent']) return send(ex, 403, { 'content-type': 'text/plain' }, NO_USER_AGENT);
     const result = this.apiRoute(ex);
-    const body = result.json === undefined ? '' : JSON.stringify(result.json);
+    const body = result.raw ?? (result.json === undefined ? '' : JSON.stringify(result.json));
     const etag = `"${sha256(body)}"`;
     const candidates = (ex.req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
     if (result.status === 200 && (candidates.includes(etag) || candidates.includes('*'))) {
@@ -224,6 +241,8 @@ class FakeGitHub implements ReleaseServer {
   }
 
   private apiRoute(ex: Exchange): ApiResult {
+    const content = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(ex.path);
+    if (content) return this.contentRoute(ex, `${decode(content[1] ?? '')}/${decode(content[2] ?? '')}`, decode(content[3] ?? ''));
     const m = /^\/repos\/([^/]+)\/([^/]+)\/releases(\/.*)?$/.exec(ex.path);
     const releases = m ? this.repos.get(`${decode(m[1] ?? '')}/${decode(m[2] ?? '')}`.toLowerCase()) : undefined;
     if (!m || !releases) return NOT_FOUND;

@@ -73,6 +73,8 @@ export async function createSandbox(options: { env?: Record<string, string> } = 
     TOOL_ARCH: 'x64',
     TOOL_LIBC: 'gnu',
     TOOL_HTTP_RETRY_DELAY_MS: '10',
+    // The aqua registry only where a test serves it (test/e2e/aqua-registry.test.ts); elsewhere tool's own registry and the heuristic.
+    TOOL_REGISTRIES: 'builtin',
     LANG: 'C',
     ...options.env,
   };

@@ -8,6 +8,7 @@ import { pickVersion, type VersionSpec } from '../../core/spec.js';
 import { formatPlatform } from '../../core/platform.js';
 import type { Asset, GitHubClient, Release } from '../../github/types.js';
 import { chooseAsset } from './choose-asset.js';
+import { aquaEntry, withAquaPackage } from '../../registries/aqua-install.js';
 import { withToolLock } from '../../store/lock.js';
 import type { Manifest } from '../../store/manifest.js';
 import { installedVersions, readManifest } from '../../store/read.js';
@@ -42,11 +43,18 @@ export interface InstallPlan {
   expected: Expected;
 }
 
-export async function planInstall(ctx: AppContext, github: GitHubClient, tool: ToolIdentity, release: Release, version: string, assetGlob?: string): Promise<InstallPlan> {
+export async function planInstall(ctx: AppContext, github: GitHubClient, identity: ToolIdentity, release: Release, version: string, assetGlob?: string): Promise<InstallPlan> {
+  const tool = await forRelease(ctx, identity, release);
   const choice = chooseAsset(ctx, tool, release, version, assetGlob ?? tool.state?.assetGlob);
   if (choice.rosetta) ctx.log(`note: no arm64 build of ${tool.id} ${version}; using ${choice.asset.name} under Rosetta 2`);
   const expected = await expectedHash(github, tool, release, choice.asset, version);
   return { tool, release, version, asset: choice.asset, assetReason: choice.reason, expected };
+}
+
+/** An aqua package's rules, resolved for this release, stand in for a registry entry from here on. */
+async function forRelease(ctx: AppContext, identity: ToolIdentity, release: Release): Promise<ToolIdentity> {
+  const tool = await withAquaPackage(ctx, identity);
+  return tool.aqua?.pkg && !tool.entry ? { ...tool, entry: aquaEntry(tool, release, ctx.platform()) } : tool;
 }
 
 async function existing(ctx: AppContext, tool: ToolIdentity, version: string): Promise<InstallOutcome | undefined> {

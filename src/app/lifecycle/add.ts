@@ -42,6 +42,7 @@ export async function rememberTool(ctx: AppContext, tool: ToolIdentity, manifest
     id: tool.id,
     repo: tool.repo,
     exes: [...new Set([...(previous?.exes ?? []), ...Object.keys(manifest.bins)])].sort(),
+    ...(tool.aqua ? { aqua: { source: tool.aqua.source, name: tool.aqua.name } } : {}),
     addedAt: previous?.addedAt ?? ctx.now().toISOString(),
   };
   await writeToolState(ctx.layout, state);

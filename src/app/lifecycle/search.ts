@@ -3,28 +3,53 @@ import { ToolError } from '../../core/errors.js';
 import type { RegistryEntry } from '../../registry/types.js';
 import { installedVersions } from '../../store/read.js';
 import { globalVersion } from '../select/activate.js';
+import { declaredSignatures } from '../../registries/aqua-ref.js';
+import { withAquaPackage } from '../../registries/aqua-install.js';
+import { catalogFor } from '../../registries/lookup.js';
+import { rankOf } from '../../registries/search-rank.js';
 import type { AppContext } from '../context.js';
-import { identifyTool } from '../select/identify.js';
+import { identifyTool, type ToolIdentity } from '../select/identify.js';
 
 export interface SearchHit {
   name: string;
   repo: string;
   description: string;
   bins: string[];
+  /** Which registry knows it: "builtin", "aqua", … */
+  registry: string;
 }
 
-function haystack(entry: RegistryEntry): string {
-  return [entry.name, entry.repo, entry.description, ...entry.bins.map((bin) => bin.name)].join(' ').toLowerCase();
-}
-
-/** Every word must appear somewhere; name matches sort first. */
-export function searchRegistry(ctx: AppContext, query: string): SearchHit[] {
+/**
+ * Every registry, ranked (see registries/search-rank.ts); a tool in registry/
+ * hides the aqua entry for the same repository, as it does for installs.
+ */
+export async function searchRegistries(ctx: AppContext, query: string): Promise<SearchHit[]> {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return ctx.registry
-    .all()
-    .filter((entry) => words.every((word) => haystack(entry).includes(word)))
-    .sort((a, b) => Number(!words.some((w) => a.name.includes(w))) - Number(!words.some((w) => b.name.includes(w))) || a.name.localeCompare(b.name))
-    .map((entry) => ({ name: entry.name, repo: entry.repo, description: entry.description, bins: entry.bins.map((bin) => bin.name) }));
+  const ranked: { hit: SearchHit; rank: number }[] = [];
+  const seen = new Set<string>();
+  for (const entry of ctx.registry.all()) {
+    const rank = rankOf({ name: entry.name, short: entry.name, exes: entry.bins.map((b) => b.name), description: entry.description }, words);
+    seen.add(entry.repo.toLowerCase());
+    if (rank !== undefined) ranked.push({ rank, hit: { name: entry.name, repo: entry.repo, description: entry.description, bins: entry.bins.map((b) => b.name), registry: 'builtin' } });
+  }
+  for (const source of ctx.settings.registries) {
+    if (source.kind === 'builtin') continue;
+    const catalog = await catalogFor(ctx, source);
+    for (const entry of catalog?.entries ?? []) {
+      if (entry.type !== 'github_release' || !entry.repo || seen.has(entry.repo.toLowerCase())) continue;
+      const rank = rankOf({ name: entry.name, short: entry.repo.split('/')[1]!, exes: entry.exes, description: entry.description }, words);
+      seen.add(entry.repo.toLowerCase());
+      if (rank !== undefined) ranked.push({ rank, hit: { name: entry.name, repo: entry.repo, description: entry.description, bins: entry.exes, registry: catalog!.source } });
+    }
+  }
+  // Ties: tool's own registry first (it installs that one), then shorter names (closer to the query).
+  const order = (item: { hit: SearchHit; rank: number }) => [item.rank, item.hit.registry === 'builtin' ? 0 : 1, item.hit.name.split('/').pop()!.length] as const;
+  return ranked
+    .sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.hit.name.localeCompare(b.hit.name);
+    })
+    .map((item) => item.hit);
 }
 
 export interface ToolInfo {
@@ -37,11 +62,13 @@ export interface ToolInfo {
   follows: string | undefined;
   held: boolean;
   selfUpdate: boolean;
+  /** Known from a registry in aqua's format: which, how the name matched, what its rules declare. */
+  aqua?: { source: string; ref: string | undefined; name: string; by: string | undefined; asset: string | undefined; checksum: string | undefined; signatures: string[] };
 }
 
 export async function toolInfo(ctx: AppContext, name: string): Promise<ToolInfo> {
   const tool = await identifyTool(ctx, name);
-  if (!tool.entry && !tool.state) {
+  if (!tool.entry && !tool.state && !tool.aqua) {
     throw new ToolError('TOOL_UNKNOWN_TOOL', `${name} is neither in the registry nor added`, { hint: `Try \`tool search ${name}\`` });
   }
   return {
@@ -54,5 +81,22 @@ export async function toolInfo(ctx: AppContext, name: string): Promise<ToolInfo>
     follows: tool.state?.follow,
     held: Boolean(tool.state?.held),
     selfUpdate: tool.state?.selfUpdate ?? Boolean(tool.entry?.selfUpdate),
+    ...(tool.aqua ? { aqua: aquaInfo(await withAquaPackage(ctx, tool)) } : {}),
+  };
+}
+
+function aquaInfo(tool: ToolIdentity): NonNullable<ToolInfo['aqua']> {
+  const aqua = tool.aqua!;
+  const pkg = aqua.pkg!;
+  const latest = pkg.version_overrides?.at(-1);
+  const checksum = (latest?.checksum ?? pkg.checksum) as { asset?: string; algorithm?: string } | undefined;
+  return {
+    source: aqua.source,
+    ref: aqua.ref,
+    name: aqua.name,
+    by: aqua.by,
+    asset: latest?.asset ?? pkg.asset,
+    checksum: checksum?.asset ? `${checksum.asset} (${checksum.algorithm ?? 'sha256'})` : undefined,
+    signatures: declaredSignatures(pkg),
   };
 }

@@ -9,9 +9,14 @@ import type { ToolNames } from '../../pins/resolve.js';
 import type { RegistryEntry } from '../../registry/types.js';
 import { listToolStates, readToolState, type ToolState } from '../../store/tool-state.js';
 import type { AppContext } from '../context.js';
+import { aquaExecutables, aquaRefOf, type AquaRef } from '../../registries/aqua-ref.js';
+import { findInRegistries } from '../../registries/lookup.js';
+import { isGithubRelease, unknownTool } from '../../registries/unknown-tool.js';
 
 export interface ToolIdentity extends ToolNames {
   envVars: readonly string[];
+  /** The package in a registry in aqua's format whose rules install it (loaded before planning an install). */
+  aqua?: AquaRef;
   repo: string;
   entry: RegistryEntry | undefined;
   state: ToolState | undefined;
@@ -22,6 +27,7 @@ interface IdentityParts {
   repo: string;
   entry: RegistryEntry | undefined;
   state: ToolState | undefined;
+  aqua?: AquaRef | undefined;
 }
 
 /**
@@ -32,14 +38,16 @@ interface IdentityParts {
  */
 export function identityOf(ctx: AppContext, parts: IdentityParts): ToolIdentity {
   const { id, repo, entry, state } = parts;
-  const exes = (state?.exes ?? entry?.bins.map((bin) => bin.name) ?? []).filter((exe) => {
+  const aqua = parts.aqua ?? (state?.aqua && !entry ? { ...state.aqua } : undefined);
+  const aquaExes = aqua?.pkg ? aquaExecutables(aqua.pkg) : [];
+  const exes = (state?.exes ?? entry?.bins.map((bin) => bin.name) ?? aquaExes).filter((exe) => {
     const other = ctx.registry.get(exe);
     return !other || other.name === id;
   });
   const names = entry ? [entry.name, entry.repo, ...exes] : [repo, ...exes];
   const aliases = unique(names);
   const envVars = unique([id, ...exes].map(versionEnvVar));
-  return { id, repo, entry, state, aliases, envVar: envVars[0]!, envVars };
+  return { id, repo, entry, state, aliases, envVar: envVars[0]!, envVars, ...(aqua ? { aqua } : {}) };
 }
 
 function unique(names: string[]): string[] {
@@ -57,7 +65,12 @@ async function byOwnerRepo(ctx: AppContext, name: string): Promise<ToolIdentity>
   if (entry) return identityOf(ctx, { id: entry.name, repo: entry.repo, entry, state: await readToolState(ctx.layout, entry.name) });
   const states = await listToolStates(ctx.layout);
   const known = states.find((state) => state.id.toLowerCase() === name.toLowerCase());
-  return identityOf(ctx, { id: known?.id ?? name, repo: known?.repo ?? name, entry: undefined, state: known });
+  if (known) return identityOf(ctx, { id: known.id, repo: known.repo, entry: undefined, state: known });
+  // Not added yet: the aqua registry's rules when it has the repository, else the heuristic.
+  const found = await findInRegistries(ctx, name);
+  if (found && !isGithubRelease(found)) throw await unknownTool(ctx, name, found);
+  if (found?.entry.repo) return identityOf(ctx, { id: found.entry.name, repo: found.entry.repo, entry: undefined, state: undefined, aqua: aquaRefOf(found) });
+  return identityOf(ctx, { id: name, repo: name, entry: undefined, state: undefined });
 }
 
 export async function identifyTool(ctx: AppContext, name: string): Promise<ToolIdentity> {
@@ -74,9 +87,12 @@ export async function identifyTool(ctx: AppContext, name: string): Promise<ToolI
   if (byExe) return identityOfState(ctx, byExe);
   const byBin = ctx.registry.byBin(name);
   if (byBin) return identityOf(ctx, { id: byBin.name, repo: byBin.repo, entry: byBin, state: await readToolState(ctx.layout, byBin.name) });
-  throw new ToolError('TOOL_UNKNOWN_TOOL', `"${name}" is not in the registry and is not an added tool`, {
-    hint: `Use owner/repo for any GitHub project (tool add OWNER/${name}), or see \`tool search ${name}\``,
-  });
+  const found = await findInRegistries(ctx, name);
+  if (found && isGithubRelease(found) && found.entry.repo) {
+    const state = await readToolState(ctx.layout, found.entry.name);
+    return identityOf(ctx, { id: found.entry.name, repo: found.entry.repo, entry: undefined, state, aqua: aquaRefOf(found) });
+  }
+  throw await unknownTool(ctx, name, found);
 }
 
 /** The identity of an added tool from its recorded state. */
@@ -86,7 +102,7 @@ export function identityOfState(ctx: AppContext, state: ToolState): ToolIdentity
 
 /** Registry tools are approved; any other repo only after the user added it once. */
 export function assertApproved(tool: ToolIdentity, where: string): void {
-  if (tool.entry || tool.state) return;
+  if (tool.entry || tool.state || tool.aqua) return; // registries the user configured are approved sources
   throw new ToolError('TOOL_NOT_APPROVED', `${where} asks for ${tool.repo}, which is not in the registry and was never added`, {
     hint: `If you trust it, run \`tool add ${tool.repo}\` once; nothing was downloaded`,
   });

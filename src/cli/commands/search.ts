@@ -1,12 +1,16 @@
-import { searchRegistry, toolInfo } from '../../app/lifecycle/search.js';
+import { searchRegistries, toolInfo } from '../../app/lifecycle/search.js';
 import { cliContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 
 export async function search(words: string[], flags: { json?: boolean }): Promise<void> {
-  const hits = searchRegistry(cliContext(), words.join(' '));
+  const hits = await searchRegistries(cliContext(), words.join(' '));
   if (flags.json) return printJson(hits);
   if (hits.length === 0) return printLines([`no registry entry matches "${words.join(' ')}"; any GitHub project works as owner/repo`]);
-  printLines(table([['NAME', 'REPO', 'EXECUTABLES', 'DESCRIPTION'], ...hits.map((h) => [h.name, h.repo, h.bins.join(','), h.description])]));
+  const shown = hits.slice(0, 30);
+  printLines([
+    ...table([['NAME', 'REGISTRY', 'EXECUTABLES', 'DESCRIPTION'], ...shown.map((h) => [h.name, h.registry, h.bins.join(','), h.description.length > 70 ? `${h.description.slice(0, 69)}…` : h.description])]),
+    ...(hits.length > shown.length ? [`… and ${hits.length - shown.length} more (--json lists all)`] : []),
+  ]);
 }
 
 export async function info(name: string, flags: { json?: boolean }): Promise<void> {
@@ -16,7 +20,13 @@ export async function info(name: string, flags: { json?: boolean }): Promise<voi
   const platforms = entry?.assets ? Object.entries(entry.assets).map(([key, value]) => `    ${key}: ${value}`) : ['    (chosen by the asset heuristic)'];
   printLines([
     `${result.name} (${result.repo})`,
-    ...(entry ? [`  ${entry.description}`, `  executables: ${entry.bins.map((b) => (b.path ? `${b.name} (${b.path})` : b.name)).join(', ')}`] : ['  not in the registry; added by owner/repo']),
+    ...(result.aqua ? [
+      `  registry: ${result.aqua.source}${result.aqua.ref ? ` (aquaproj/aqua-registry ${result.aqua.ref})` : ''}, package ${result.aqua.name}${result.aqua.by ? ` (matched by ${result.aqua.by})` : ''}`,
+      `  asset rule (newest versions): ${result.aqua.asset ?? 'none'}`,
+      `  checksums: ${result.aqua.checksum ?? 'GitHub digest or a common checksum file'}`,
+      `  signatures declared: ${result.aqua.signatures.join(', ') || 'none'} (not verified yet)`,
+    ] : []),
+    ...(entry ? [`  ${entry.description}`, `  executables: ${entry.bins.map((b) => (b.path ? `${b.name} (${b.path})` : b.name)).join(', ')}`] : result.aqua ? [] : ['  not in the registry; added by owner/repo']),
     ...(entry ? [`  versions: ${entry.versionOrder}${entry.tagPrefix ? `, tags start with "${entry.tagPrefix}"` : ''}`, `  checksums: ${entry.checksum?.file ?? 'GitHub digest or a common checksum file'}`, '  assets:', ...platforms] : []),
     `  updates itself: ${result.selfUpdate ? `yes${entry?.selfUpdate ? ` (\`${entry.selfUpdate.args.join(' ')}\`, ${entry.selfUpdate.method})` : ''}` : 'no'}`,
     `  installed: ${result.installed.join(', ') || 'none'}`,

@@ -209,3 +209,12 @@ describe('determinism', () => {
     assert.equal(selectAsset(assets, linuxGnu).asset, assets[0]);
   });
 });
+
+describe('an asset named after the project itself', () => {
+  test('a checksums-tool release installs its binary, not its checksums file, and names it among the candidates', () => {
+    const assets = ['checksums-tool_9.99.1_linux_amd64.tar.gz', 'checksums-tool_9.99.1_checksums.txt', 'checksums-tool_9.99.1_darwin_arm64.tar.gz'];
+    assert.equal(pick(assets, linuxGnu, { toolName: 'checksums-tool' }), 'checksums-tool_9.99.1_linux_amd64.tar.gz');
+    const error = expectNoMatch(() => selectAsset(named(...assets), windows, { toolName: 'checksums-tool' }));
+    assert.match(error.message, /candidates: checksums-tool_9\.99\.1_darwin_arm64\.tar\.gz, checksums-tool_9\.99\.1_linux_amd64\.tar\.gz\)$/);
+  });
+});

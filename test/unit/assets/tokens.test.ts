@@ -62,3 +62,43 @@ test('checksums, signatures, packages, sources and metadata are never programs',
   ];
   for (const [name, kind] of cases) assert.equal(nonBinaryKind(name), kind, name);
 });
+
+test('distribution names used as the OS: ubuntu, debian and centos are glibc Linux, and OS words keep glued release numbers', () => {
+  const ubuntu = readTraits('kubescape-ubuntu-latest', false, toolWordsOf('kubescape'));
+  assert.deepEqual([ubuntu.os, ubuntu.libc, ubuntu.extras], ['linux', 'gnu', []]);
+  const wabt = readTraits('wabt-1.0.36-ubuntu-20.04', false, toolWordsOf('wabt'));
+  assert.deepEqual([wabt.os, wabt.extras], ['linux', []]);
+  assert.equal(readTraits('demo-debian12-amd64', false, none).os, 'linux');
+  assert.equal(readTraits('demo-centos7-x86_64', false, none).libc, 'gnu');
+  const mac = readTraits('wabt-1.0.36-macos-14', false, toolWordsOf('wabt'));
+  assert.deepEqual([mac.os, mac.extras], ['darwin', []]);
+  assert.equal(readTraits('clang+llvm-18.1.8-arm64-apple-macos11', false, none).os, 'darwin');
+  assert.equal(readTraits('ttyd.win10', true, none).os, 'windows');
+  const pnpm = readTraits('pnpm-linuxstatic-x64', false, toolWordsOf('pnpm'));
+  assert.deepEqual([pnpm.os, pnpm.arch, pnpm.static], ['linux', 'x64', true]);
+  assert.equal(readTraits('upx-4.2.4-dos', false, none).otherOs, 'dos');
+});
+
+test('release tags that are not versions add no words: nightly, dates, build numbers and commit hashes', () => {
+  assert.deepEqual(readTraits('foundry_nightly_linux_amd64', false, toolWordsOf('foundry')).extras, []);
+  assert.deepEqual(readTraits('demo-2024-12-09-x86_64-linux', false, toolWordsOf('demo')).extras, []);
+  assert.deepEqual(readTraits('demo-20241209-linux-x64', false, toolWordsOf('demo')).extras, []);
+  assert.deepEqual(readTraits('demo-nightly-3f2a9c1-linux-x64', false, toolWordsOf('demo')).extras, []);
+  // Short numbers still count: bottom's "gnu-2-17" build is a glibc 2.17 variant, not the default.
+  assert.deepEqual(readTraits('bottom_x86_64-unknown-linux-gnu-2-17', false, toolWordsOf('bottom')).extras, ['2', '17']);
+  // A bare bitness is a CPU, not a build number.
+  assert.equal(readTraits('demo-linux-64', false, none).arch, 'x64');
+  assert.equal(readTraits('demo-linux-32', false, none).otherArch, 'a 32-bit name');
+});
+
+test('an asset named after the project itself is classified by the rest of its name (sbom-tool, checksums-tool, src-cli)', () => {
+  assert.equal(nonBinaryKind('sbom-tool-linux-x64', toolWordsOf('microsoft/sbom-tool')), undefined);
+  const checksums = toolWordsOf('checksums-tool');
+  assert.equal(nonBinaryKind('checksums-tool_9.99.1_linux_amd64.tar.gz', checksums), undefined);
+  assert.equal(nonBinaryKind('checksums-tool_9.99.1_checksums.txt', checksums), 'checksum');
+  assert.equal(nonBinaryKind('checksums-tool_9.99.1_linux_amd64.tar.gz'), 'checksum');
+  assert.equal(nonBinaryKind('src_linux_amd64', toolWordsOf('sourcegraph/src-cli')), undefined);
+  assert.equal(nonBinaryKind('src_linux_amd64'), 'source');
+  assert.equal(nonBinaryKind('demo-src-9.99.1.tar.gz', toolWordsOf('src-cli')), 'source');
+  assert.equal(nonBinaryKind('kubescape-ubuntu-latest-sha256', toolWordsOf('kubescape')), 'checksum');
+});
