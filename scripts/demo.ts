@@ -4,10 +4,11 @@
  * printed with its output, as if typed into a terminal.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addRipgrep } from '../test/support/catalog.js';
+import { fixtureRelease } from '../test/support/fixture-tools.js';
 import { startReleaseServer } from '../test/support/release-server.js';
 import { CLI } from '../test/support/sandbox.js';
 import { selfUpdatingRelease } from '../test/support/self-updater.js';
@@ -24,6 +25,8 @@ const env: NodeJS.ProcessEnv = {
   HOME: join(root, 'home'),
   XDG_CONFIG_HOME: join(root, 'home/.config'),
   TOOL_HOST: 'desk',
+  // tool's own registry first, then aqua's standard registry (here: an excerpt served by the local release server).
+  TOOL_REGISTRIES: 'builtin,aqua',
   TOOL_HOME: home,
   TOOL_GITHUB_API_URL: server.apiUrl,
   PATH: `${join(home, 'shims')}:${binDir}:${process.env.PATH}`,
@@ -59,6 +62,11 @@ try {
   server.addRelease('yt-dlp/yt-dlp', ytDlp('2024.07.01'));
   server.addRelease('yt-dlp/yt-dlp', ytDlp('2024.08.06'));
   addRipgrep(server, '13.0.0', '14.0.0', '14.1.1');
+  // aqua's standard registry as aqua reads it (contents API at a release tag): the excerpt kept for tests (MIT, see its LICENSE).
+  server.addRelease('aquaproj/aqua-registry', { tag: 'v4.400.0', assets: [] });
+  server.addContent('aquaproj/aqua-registry', 'v4.400.0', 'registry.yaml', readFileSync(new URL('../../test/fixtures/aqua/registry-excerpt.yaml', import.meta.url)));
+  server.addRelease('asciimoo/wuzz', fixtureRelease({ tag: 'v0.5.0', exeName: 'wuzz', version: '0.5.0', assets: ['wuzz_linux_amd64', 'wuzz_darwin_amd64', 'wuzz_linux_arm', 'wuzz_windows_amd64.exe'].map((name) => ({ name, format: 'raw' as const })) }));
+  server.addRelease('asciimoo/wuzz', fixtureRelease({ tag: 'v0.4.0', exeName: 'wuzz', version: '0.4.0', assets: ['wuzz_linux_amd64', 'wuzz_darwin_amd64'].map((name) => ({ name, format: 'raw' as const })) }));
 
   say('Install from GitHub releases (here: the local release server) and run through shims');
   await $('tool add yt-dlp');
@@ -114,6 +122,13 @@ try {
   await $('rg --version; yt-dlp --version', 'home', machineB);
   await $('tool install --locked && rg --version', 'home/project', machineB);
   await $('tool sync --check', 'home', machineB);
+
+  say('Every tool aqua knows: its standard registry is the second registry');
+  await $('tool search wuzz');
+  await $('tool add wuzz && wuzz --version');
+  await $('tool info wuzz');
+  await $('tool versions wuzz');
+  await $('tool add ripgrap');
 
   say('Clean up versions nothing needs');
   await $('tool prune --keep 1');

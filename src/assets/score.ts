@@ -54,8 +54,10 @@ export function fitAsset(name: string, platform: Platform, context: FitContext):
     os.portable ? 1 : 0,
     arch.rosetta ? 1 : 0,
     -libc.score,
-    -arch.score,
+    // A debug build or a bundle of container images loses even to a build whose CPU is only
+    // assumed: k3s (x64 by convention) beats k3s-airgap-images-amd64.tar.gz.
     traits.bad.length,
+    -arch.score,
     traits.extras.length,
     order.indexOf(kind),
   ];

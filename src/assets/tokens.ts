@@ -120,3 +120,10 @@ function settle(traits: AssetTraits, arch: ArchWords): AssetTraits {
   }
   return traits;
 }
+
+/** Words of a tool or repo name ("ast-grep" → ast, grep) used to neutralize them in asset names. */
+export function toolWordsOf(toolName: string | undefined): Set<string> {
+  if (!toolName) return new Set();
+  const base = toolName.includes('/') ? toolName.slice(toolName.lastIndexOf('/') + 1) : toolName;
+  return new Set(splitWords(base));
+}

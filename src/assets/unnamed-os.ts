@@ -7,6 +7,7 @@
  * Platform-independent bundles are recognized here too: by format (.jar,
  * .pyz), or as the one bare launcher of a release in which no asset names an
  * OS or a CPU (pinterest/ktlint ships a self-executing jar named "ktlint").
+ * A release whose assets name CPUs but no OS at all is taken for Linux.
  *
  * select.ts computes the claims once per release and score.ts consults them
  * only for assets that name no OS; an asset that names one never gets a claim.
@@ -61,10 +62,11 @@ function launcherClaim(asset: Read): OsClaim | undefined {
 /**
  * The Unix OS that no sibling covers for this asset's CPU. Only assets that name
  * a CPU or are the bare tool name qualify: a source tarball or a README names
- * neither. When Linux and macOS are both open, Linux: macOS builds say so.
+ * neither. When Linux and macOS are both open, Linux: macOS builds say so,
+ * while Linux-only tools often name just the CPU (k3s-arm64, runc.amd64).
  */
 function deducedClaim(asset: Read, named: readonly Read[]): OsClaim | undefined {
-  if (named.length === 0 || (asset.traits.arch === undefined && !bareName(asset))) return undefined;
+  if (asset.traits.arch === undefined && !bareName(asset)) return undefined;
   const arch: Arch = asset.traits.arch === 'arm64' ? 'arm64' : 'x64';
   const open = unixes.filter((os) => !named.some(({ traits }) => covers(traits, os, arch)));
   const os = open.includes('linux') ? 'linux' : open[0];

@@ -75,7 +75,7 @@ const tagLike = /^(\d{6,}|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40})$/;
 /** Words of builds a careful human skips unless nothing else fits. */
 const badWords = new Set([
   'debug', 'dbg', 'profile', 'symbols', 'pdb', 'update', 'updater', 'installer', 'setup',
-  'completion', 'completions', 'manpage', 'manpages', 'docs',
+  'completion', 'completions', 'manpage', 'manpages', 'docs', 'images',
 ]);
 
 /**
@@ -89,13 +89,6 @@ export function meaningOf(word: string): Meaning | undefined {
   const base = /^([a-z]+)\d+$/.exec(word)?.[1];
   const meaning = base === undefined ? undefined : meanings.get(base);
   return meaning?.os !== undefined && meaning.arch === undefined ? meaning : undefined;
-}
-
-/** Words of a tool or repo name ("ast-grep" → ast, grep) used to neutralize them in asset names. */
-export function toolWordsOf(toolName: string | undefined): Set<string> {
-  if (!toolName) return new Set();
-  const base = toolName.includes('/') ? toolName.slice(toolName.lastIndexOf('/') + 1) : toolName;
-  return new Set(splitWords(base));
 }
 
 /** Neutral words, release channels, dates, build numbers and hashes. */

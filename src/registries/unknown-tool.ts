@@ -16,7 +16,8 @@ export async function knownNames(ctx: AppContext): Promise<NameCandidate[]> {
     names.push({ name: entry.name, label }, ...entry.bins.map((bin) => ({ name: bin.name, label })));
   }
   for (const state of await listToolStates(ctx.layout)) {
-    names.push({ name: state.id, label: state.id }, ...state.exes.map((exe) => ({ name: exe, label: state.id })));
+    const label = state.id === state.repo ? state.id : `${state.id} (${state.repo})`;
+    names.push({ name: state.id, label }, ...state.exes.map((exe) => ({ name: exe, label })));
   }
   for (const catalog of await cachedCatalogs(ctx)) {
     for (const entry of catalog.entries) {

@@ -7,7 +7,7 @@ import { ToolError } from '../../core/errors.js';
 import { nearestVersions, pickVersion, type VersionSpec } from '../../core/spec.js';
 import { normalizeVersion, versionFromTag } from '../../core/version.js';
 import type { GitHubClient, Release } from '../../github/types.js';
-import type { ToolIdentity } from '../select/identify.js';
+import { tagPrefixOf, type ToolIdentity } from '../select/identify.js';
 
 export interface ResolvedRelease {
   release: Release;
@@ -15,7 +15,7 @@ export interface ResolvedRelease {
 }
 
 function versionOf(tool: ToolIdentity, release: Release): string | undefined {
-  return versionFromTag(release.tag_name, tool.entry?.tagPrefix);
+  return versionFromTag(release.tag_name, tagPrefixOf(tool));
 }
 
 function usable(release: Release, spec: VersionSpec): boolean {
@@ -26,7 +26,7 @@ function usable(release: Release, spec: VersionSpec): boolean {
 function candidateTags(tool: ToolIdentity, spec: VersionSpec): string[] {
   if (spec.kind !== 'version' || spec.version.parts.length < 3) return [];
   const bare = normalizeVersion(spec.text);
-  const prefix = tool.entry?.tagPrefix;
+  const prefix = tagPrefixOf(tool);
   return prefix ? [`${prefix}${bare}`] : [...new Set([`v${bare}`, bare, spec.text])];
 }
 

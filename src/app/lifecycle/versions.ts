@@ -2,7 +2,7 @@
 import { versionFromTag, compareVersions } from '../../core/version.js';
 import { installedVersions } from '../../store/read.js';
 import type { AppContext } from '../context.js';
-import type { ToolIdentity } from '../select/identify.js';
+import { tagPrefixOf, type ToolIdentity } from '../select/identify.js';
 
 export interface RemoteVersion {
   version: string;
@@ -19,7 +19,7 @@ export async function remoteVersions(ctx: AppContext, tool: ToolIdentity): Promi
   const versions: RemoteVersion[] = [];
   for (const release of releases) {
     if (release.draft) continue;
-    const version = versionFromTag(release.tag_name, tool.entry?.tagPrefix);
+    const version = versionFromTag(release.tag_name, tagPrefixOf(tool));
     if (!version) continue;
     versions.push({ version, tag: release.tag_name, publishedAt: release.published_at, prerelease: release.prerelease, installed: installed.has(version) });
   }

@@ -95,6 +95,11 @@ export async function identifyTool(ctx: AppContext, name: string): Promise<ToolI
   throw await unknownTool(ctx, name, found);
 }
 
+/** Text before the version in the tool's tags: registry/'s tagPrefix, else the aqua package's version_prefix. */
+export function tagPrefixOf(tool: ToolIdentity): string | undefined {
+  return tool.entry?.tagPrefix ?? tool.aqua?.pkg?.version_prefix;
+}
+
 /** The identity of an added tool from its recorded state. */
 export function identityOfState(ctx: AppContext, state: ToolState): ToolIdentity {
   return identityOf(ctx, { id: state.id, repo: state.repo, entry: ctx.registry.get(state.id), state });

@@ -102,3 +102,16 @@ test('an asset named after the project itself is classified by the rest of its n
   assert.equal(nonBinaryKind('demo-src-9.99.1.tar.gz', toolWordsOf('src-cli')), 'source');
   assert.equal(nonBinaryKind('kubescape-ubuntu-latest-sha256', toolWordsOf('kubescape')), 'checksum');
 });
+
+test('a tool name that looks like a platform word is the program name where it leads the asset name (wasm-tools, ios-deploy)', () => {
+  const wasm = readTraits('wasm-tools-1.0.0-x86_64-linux', false, toolWordsOf('bytecodealliance/wasm-tools'));
+  assert.deepEqual([wasm.os, wasm.arch, wasm.otherArch], ['linux', 'x64', undefined]);
+  assert.equal(readTraits('demo-wasm-linux', false, toolWordsOf('demo')).otherArch, 'wasm');
+  assert.equal(readTraits('ios-deploy-darwin-arm64', false, toolWordsOf('ios-deploy')).otherOs, undefined);
+});
+
+test('"arm" on macOS is Apple Silicon; on Linux it stays 32-bit', () => {
+  const mac = readTraits('bob-macos-arm', false, toolWordsOf('bob'));
+  assert.deepEqual([mac.os, mac.arch, mac.otherArch], ['darwin', 'arm64', undefined]);
+  assert.equal(readTraits('bob-linux-arm', false, toolWordsOf('bob')).otherArch, 'arm');
+});

@@ -50,6 +50,20 @@ describe('an asset that names no OS while its siblings name one', () => {
     assert.equal(pick(swift, linux), 'demo_linux.zip');
   });
 
+  test('a release whose assets name CPUs but no OS at all is Linux, and its image bundles lose to the binary (k3s)', () => {
+    const assets = ['demo', 'demo-arm64', 'demo-armhf', 'demo-airgap-images-amd64.tar.gz', 'demo-airgap-images-arm64.tar.gz', 'sha256sum-amd64.txt'];
+    assert.equal(pick(assets, linux), 'demo');
+    assert.equal(pick(assets, linuxArm), 'demo-arm64');
+    assert.equal(pick(assets, macArm), null);
+    assert.equal(pick(['demo.amd64', 'demo.arm64'], linuxArm), 'demo.arm64');
+  });
+
+  test('an archive of an .exe is the Windows build, not an unnamed one (kubetrim.exe.tgz)', () => {
+    const assets = ['demo.tgz', 'demo.exe.tgz', 'demo-darwin-arm64.tgz'];
+    assert.equal(pick(assets, linux), 'demo.tgz');
+    assert.equal(pick(assets, windows), 'demo.exe.tgz');
+  });
+
   test('source tarballs, READMEs and sibling programs that name no OS get no claim', () => {
     const names = ['demo-linux-amd64.tar.gz', 'demo-windows-amd64.zip', 'demo-9.99.1.tar.gz', 'README', 'demo-extras.zip', 'completions.tar.gz'];
     assert.deepEqual([...claimUnnamed(names, toolWordsOf('demo')).keys()], []);
@@ -88,9 +102,6 @@ describe('a platform-independent bundle that is the only candidate', () => {
     assert.equal(pick(assets, windows), null);
   });
 
-  test('raw files are not taken for launchers once a sibling names a CPU (k3s and k3s-arm64 are Linux builds)', () => {
-    assert.equal(pick(['demo', 'demo-arm64', 'demo-armhf'], macArm), null);
-  });
 });
 
 describe('a tool that ships for macOS only', () => {
