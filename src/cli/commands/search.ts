@@ -8,7 +8,7 @@ export async function search(words: string[], flags: { json?: boolean }): Promis
   if (hits.length === 0) return printLines([`no registry entry matches "${words.join(' ')}"; any GitHub project works as owner/repo`]);
   const shown = hits.slice(0, 30);
   printLines([
-    ...table([['NAME', 'REGISTRY', 'EXECUTABLES', 'DESCRIPTION'], ...shown.map((h) => [h.name, h.registry, h.bins.join(','), h.description.length > 70 ? `${h.description.slice(0, 69)}…` : h.description])]),
+    ...table([['NAME', 'REPO', 'EXECUTABLES', 'REGISTRY', 'DESCRIPTION'], ...shown.map((h) => [h.name, h.repo, h.bins.join(','), h.registry, h.description.length > 60 ? `${h.description.slice(0, 59)}…` : h.description])]),
     ...(hits.length > shown.length ? [`… and ${hits.length - shown.length} more (--json lists all)`] : []),
   ]);
 }
