@@ -102,7 +102,27 @@ describe('the aqua registry as a second registry', { skip: existsSync(REGISTRY) 
     assert.equal(update.code, 0, update.stderr);
     assert.match(update.stdout, /^aqua: v4\.999\.0, \d{4} packages \(unchanged\)\n$/);
     box.server.fail({ match: /contents\/registry\.yaml/, status: 500, times: 100 });
+    const failed = await box.tool(['registry', 'update']);
+    assert.equal(failed.code, 4);
+    assert.match(failed.stdout, /^aqua: .*answered 500.*; still using the copy of v4\.999\.0 fetched today \(\d\d:\d\d UTC\)\n$/);
     const again = await box.tool(['info', 'lazydocker']);
     assert.equal(again.code, 0, again.stderr);
+  });
+
+  it('an organisation\'s own registry file is consulted in the order given; none leaves only the heuristic', async () => {
+    const own = box.write('org/registry.yaml', 'packages:\n  - type: github_release\n    repo_owner: jesseduffield\n    repo_name: lazydocker\n    aliases:\n      - name: ld\n    asset: lazydocker_{{trimV .Version}}_{{.OS}}_{{.Arch}}.tar.gz\n    replacements:\n      amd64: x86_64\n      linux: Linux\n');
+    const viaAlias = await box.tool(['add', 'ld', '--dry-run'], { env: { TOOL_REGISTRIES: `builtin,${own},aqua` } });
+    assert.equal(viaAlias.code, 0, viaAlias.stderr);
+    assert.match(viaAlias.stdout, /lazydocker_0\.24\.1_Linux_x86_64\.tar\.gz/);
+    const none = await box.tool(['add', 'lazynpm', '--dry-run'], { env: { TOOL_REGISTRIES: 'none' } });
+    assert.equal(none.code, 3);
+    assert.match(none.stderr, /"lazynpm" is unknown/);
+  });
+
+  it('a registry file that does not parse is one line naming the file and line', async () => {
+    const bad = box.write('org/bad.yaml', 'packages:\n  - type: github_release\n    repo_owner: [unclosed\n');
+    const result = await box.tool(['add', 'whatever/thing', '--dry-run'], { env: { TOOL_REGISTRIES: `builtin,${bad}` } });
+    assert.equal(result.code, 6);
+    assert.match(result.stderr, /^tool: .*org\/bad\.yaml line \d+.*\n$/);
   });
 });

@@ -1,8 +1,14 @@
 import { refreshRegistry, type RefreshResult } from '../../registries/refresh.js';
 import { describeSource } from '../../registries/sources.js';
-import { isToolError } from '../../core/errors.js';
+import { ExitCode, isToolError } from '../../core/errors.js';
+import { readMeta } from '../../registries/catalog-store.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines } from '../output.js';
+
+function age(now: Date, at: string): string {
+  const days = Math.floor((now.getTime() - Date.parse(at)) / 86_400_000);
+  return days < 1 ? `today (${at.slice(11, 16)} UTC)` : `${days} day${days === 1 ? '' : 's'} ago (${at.slice(0, 10)})`;
+}
 
 /** `tool registry update`: fetch every registry in aqua's format now (the builtin one ships with tool). */
 export async function registryUpdate(flags: { json?: boolean; background?: boolean }): Promise<void> {
@@ -13,9 +19,12 @@ export async function registryUpdate(flags: { json?: boolean; background?: boole
     try {
       results.push(await refreshRegistry(ctx, source));
     } catch (error) {
-      // In the background nobody reads stderr, and the cached copy keeps serving.
-      if (!flags.background || !isToolError(error)) throw error;
-      results.push({ source: describeSource(source), error: error.toLine() });
+      // In the background nobody reads stderr; in front, the cached copy keeps serving and we say how old it is.
+      if (!isToolError(error) || error.code === 'TOOL_BAD_REGISTRY') throw error;
+      const cached = await readMeta(ctx, source);
+      if (!flags.background && !cached) throw error;
+      process.exitCode = ExitCode.network;
+      results.push({ source: describeSource(source), error: `${error.toLine().replace(/\.$/, '')}; ${cached ? `still using the copy of ${cached.ref} fetched ${age(ctx.now(), cached.fetchedAt)}` : 'no cached copy'}` });
     }
   }
   if (flags.background) return;
