@@ -21,3 +21,23 @@ export function packageFiles(pkg: AquaPackage): AquaFile[] {
   if (pkg.files && pkg.files.length > 0) return pkg.files;
   return [{ name: defaultCommandName(pkg) }];
 }
+
+/**
+ * Every executable a package installs in some version or on some platform.
+ * Unlike aqua's MaybeHasCommand, which adds the default command name whenever
+ * any list is empty, this follows inheritance: an entry without `files` uses
+ * the files of what it overrides, so mvdan/sh installs "shfmt" and never "sh".
+ */
+export function executableNames(pkg: AquaPackage): string[] {
+  const names = new Set<string>();
+  const add = (files: AquaFile[] | undefined, owner: AquaPackage) => {
+    for (const file of files && files.length > 0 ? files : packageFiles({ ...owner, files: [] })) names.add(file.name);
+  };
+  const entries = [pkg, ...(pkg.version_overrides ?? []).map((vo) => ({ ...pkg, ...vo, files: vo.files ?? pkg.files }))];
+  for (const entry of entries) {
+    add(entry.files, entry);
+    for (const ov of entry.overrides ?? []) add(ov.files ?? entry.files, entry);
+  }
+  names.delete('');
+  return [...names];
+}

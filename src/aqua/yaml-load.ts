@@ -1,7 +1,7 @@
 /**
  * Reads aqua's registry.yaml — the sole importer of `yaml`. Parsing the 3 MB
  * standard registry takes seconds, so only a registry refresh calls this; every
- * later lookup reads the JSON index built from its result (index-build.ts).
+ * later lookup reads the catalog and lookup shards built from its result (registries/catalog.ts).
  *
  * Scalars keep the text they were written as where go-yaml would (a plain
  * `1.10` in a string field is "1.10", not 1.1), because aqua decodes into typed

@@ -27,8 +27,5 @@ export function declaredSignatures(pkg: AquaPackage): string[] {
   return SIGNATURES.filter((kind) => layers.some((layer) => layer[kind] !== undefined && layer[kind] !== null));
 }
 
-/** The executables a package declares (files[].name), else the repository's name. */
-export function aquaExecutables(pkg: AquaPackage): string[] {
-  const names = (pkg.files ?? []).map((file) => file.name).filter((name): name is string => Boolean(name));
-  return names.length > 0 ? [...new Set(names)] : pkg.repo_name ? [pkg.repo_name] : [];
-}
+/** The executables a package installs in any version (see aqua/package-name.ts). */
+export { executableNames as aquaExecutables } from '../aqua/package-name.js';

@@ -4,6 +4,7 @@
  * per refresh, so a name lookup parses about 300 kB of JSON instead of 3 MB of
  * YAML. The full package definitions sit in one small file each.
  */
+import { aquaPackageName, executableNames } from '../aqua/package-name.js';
 import type { AquaPackage } from '../aqua/types.js';
 
 export interface CatalogEntry {
@@ -30,27 +31,21 @@ export interface Catalog {
   entries: CatalogEntry[];
 }
 
-export function packageName(pkg: AquaPackage): string {
-  return pkg.name ?? `${pkg.repo_owner}/${pkg.repo_name}`;
-}
+export { aquaPackageName as packageName } from '../aqua/package-name.js';
 
 function repoOf(pkg: AquaPackage): string | undefined {
   return pkg.repo_owner && pkg.repo_name ? `${pkg.repo_owner}/${pkg.repo_name}` : undefined;
 }
 
-function exesOf(pkg: AquaPackage): string[] {
-  const files = pkg.files?.map((file) => file.name).filter((name): name is string => Boolean(name));
-  return files?.length ? [...new Set(files)] : pkg.repo_name ? [pkg.repo_name] : [];
-}
 
 export function catalogEntry(pkg: AquaPackage, index: number): CatalogEntry {
   return {
-    name: packageName(pkg),
+    name: aquaPackageName(pkg),
     repo: repoOf(pkg),
     type: pkg.type,
     description: (pkg.description ?? '').trim(),
     aliases: (pkg.aliases ?? []).map((alias) => alias.name).filter(Boolean),
-    exes: exesOf(pkg),
+    exes: executableNames(pkg),
     file: `${index}.json`,
   };
 }
@@ -60,7 +55,8 @@ export function lookupKeys(entry: CatalogEntry): [string, string][] {
   const keys: [string, string][] = [[entry.name, 'name']];
   if (entry.repo) keys.push([entry.repo, 'repository']);
   for (const alias of entry.aliases) keys.push([alias, 'alias']);
-  const short = entry.repo?.split('/')[1] ?? entry.name.split('/').pop();
+  // The last part of the name, as aqua's short names go: junegunn/fzf/fzf-tmux is "fzf-tmux", not "fzf".
+  const short = entry.name.split('/').pop();
   if (short) keys.push([short, 'short name']);
   for (const exe of entry.exes) keys.push([exe, 'executable']);
   return keys;
