@@ -1,11 +1,17 @@
 import { searchRegistries, toolInfo } from '../../app/lifecycle/search.js';
+import { didYouMean, suggestNames } from '../../registries/did-you-mean.js';
+import { knownNames } from '../../registries/unknown-tool.js';
 import { cliContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 
 export async function search(words: string[], flags: { json?: boolean }): Promise<void> {
-  const hits = await searchRegistries(cliContext(), words.join(' '));
+  const ctx = cliContext();
+  const hits = await searchRegistries(ctx, words.join(' '));
   if (flags.json) return printJson(hits);
-  if (hits.length === 0) return printLines([`no registry entry matches "${words.join(' ')}"; any GitHub project works as owner/repo`]);
+  if (hits.length === 0) {
+    const suggestion = didYouMean(suggestNames(words.join(' '), await knownNames(ctx)));
+    return printLines([`no registry entry matches "${words.join(' ')}"; any GitHub project works as owner/repo${suggestion ? `. ${suggestion}` : ''}`]);
+  }
   const shown = hits.slice(0, 30);
   printLines([
     ...table([['NAME', 'REPO', 'EXECUTABLES', 'REGISTRY', 'DESCRIPTION'], ...shown.map((h) => [h.name, h.repo, h.bins.join(','), h.registry, h.description.length > 60 ? `${h.description.slice(0, 59)}…` : h.description])]),
