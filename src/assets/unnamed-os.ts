@@ -4,7 +4,7 @@
  * the Linux build (its one sibling is ttyd.win32.exe), that fnm-arm64.zip is
  * Linux arm64 (fnm-linux.zip is x64, fnm-macos.zip universal), or that
  * portable_swiftlint.zip is the macOS build beside swiftlint_linux.zip.
- * Platform-independent bundles are recognized here too: by format (.jar,
+ * Platform-independent bundles are recognized here too: by format (
  * .pyz), or as the one bare launcher of a release in which no asset names an
  * OS or a CPU (pinterest/ktlint ships a self-executing jar named "ktlint").
  * A release whose assets name CPUs but no OS at all is taken for Linux.
@@ -24,8 +24,9 @@ export type OsClaim =
 type Read = NameTraits & { name: string };
 
 /** Formats that run wherever their runtime does, with the OSes that can exec them. */
+// No .jar: a shim execs the file, and a jar runs only as `java -jar`; picking one would install
+// something that fails with "exec format error". Such a release ends in "no matching asset".
 const portableFormats: readonly [string, readonly Os[], string][] = [
-  ['.jar', ['linux', 'darwin', 'windows'], 'platform-independent Java archive; needs a Java runtime'],
   ['.pyz', ['linux', 'darwin'], 'platform-independent Python zipapp; needs python3'],
 ];
 const unixes: readonly Os[] = ['linux', 'darwin'];

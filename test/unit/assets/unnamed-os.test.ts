@@ -78,12 +78,10 @@ describe('an asset that names no OS while its siblings name one', () => {
 });
 
 describe('a platform-independent bundle that is the only candidate', () => {
-  test('a .jar fits every OS and says it needs Java; a .pyz fits every Unix (checkstyle, bundletool, pre-commit)', () => {
+  test('a .jar is never picked, since a shim cannot exec it; a .pyz fits every Unix (checkstyle, bundletool, pre-commit)', () => {
     for (const platform of [linux, linuxArm, macIntel, macArm, windows]) {
-      assert.equal(pick(['demo-9.99.1-all.jar'], platform), 'demo-9.99.1-all.jar');
+      assert.equal(pick(['demo-9.99.1-all.jar'], platform), null);
     }
-    const reason = selectAsset([{ name: 'demo-9.99.1-all.jar' }], linux, { toolName: 'demo' }).reason;
-    assert.match(reason, /^matches any OS: platform-independent Java archive; needs a Java runtime/);
     assert.equal(pick(['demo-9.99.1.pyz'], macArm), 'demo-9.99.1.pyz');
     assert.equal(pick(['demo-9.99.1.pyz'], windows), null);
   });
@@ -92,7 +90,7 @@ describe('a platform-independent bundle that is the only candidate', () => {
     const assets = ['demo-9.99.1-all-deps.jar', 'demo-linux-x86-64', 'demo-darwin-x86-64', 'demo-windows-x86-64.exe'];
     assert.equal(pick(assets, linux), 'demo-linux-x86-64');
     assert.equal(pick(assets, macArm), 'demo-darwin-x86-64');
-    assert.equal(pick(assets, linuxArm), 'demo-9.99.1-all-deps.jar');
+    assert.equal(pick(assets, linuxArm), null);
   });
 
   test('a bare raw launcher fits Linux and macOS when no asset names an OS or CPU (ktlint)', () => {
