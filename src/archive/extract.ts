@@ -14,8 +14,8 @@ import { codecOf, createDecompressor } from './decompress.js';
 import type { ExtractedFile } from './entry-guard.js';
 import { isTarKind, type ArchiveKind } from './kind.js';
 import { extractSingleFile } from './single-file.js';
-import { extractTar } from './tar.js';
-import { extractZip } from './zip.js';
+// tar (node-tar) and zip (yauzl) are loaded only for archives of their kind: yauzl alone adds
+// about 14 MB of resident memory, which a raw or tar.gz install should not pay.
 
 export type { ExtractedFile } from './entry-guard.js';
 
@@ -41,6 +41,7 @@ export async function extractFile(file: string, options: ExtractOptions): Promis
   if (options.kind !== 'zip') return extractStream(createReadStream(file), { ...options, dest, source });
   const archive = describeArchive('zip', source);
   try {
+    const { extractZip } = await import('./zip.js');
     return await applyModes(dest, await extractZip(file, { dest, archive }));
   } catch (error) {
     throw asArchiveError(error, archive);
@@ -66,7 +67,7 @@ export async function extractStream(
   const plain = pipeline(source, await createDecompressor(codecOf(options.kind)), () => {});
   try {
     const files = isTarKind(options.kind)
-      ? await extractTar(plain, { dest, archive })
+      ? await (await import('./tar.js')).extractTar(plain, { dest, archive })
       : await extractSingleFile(plain, { dest, archive, fileName: options.singleFileName });
     return await applyModes(dest, files);
   } catch (error) {
