@@ -9,7 +9,7 @@ import { Agent, request } from 'undici';
 import type { Readable } from 'node:stream';
 import { ToolError } from '../core/errors.js';
 import { assertSafeUrl } from '../env/settings.js';
-import { describeNetworkError, isRetryableStatus } from './http-errors.js';
+import { describeNetworkError, isRetryableStatus, isUnreachable } from './http-errors.js';
 
 export interface HttpResponse {
   status: number;
@@ -83,6 +83,7 @@ export async function httpGet(url: URL, options: HttpOptions): Promise<HttpRespo
     } catch (error) {
       if (error instanceof ToolError) throw error;
       lastError = error;
+      if (isUnreachable(error)) break;
     }
   }
   throw new ToolError('TOOL_NETWORK', `cannot reach ${url.origin}: ${describeNetworkError(lastError)}`, {

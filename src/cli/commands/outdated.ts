@@ -1,19 +1,35 @@
-import { outdatedTools } from '../../app/lifecycle/outdated.js';
+import { outdatedTools, type OutdatedRow } from '../../app/lifecycle/outdated.js';
+import { ToolError } from '../../core/errors.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';
 
+function statusOf(row: OutdatedRow): string {
+  if (row.error) return `error: ${row.error}`;
+  const outdated = row.outdated && !row.held ? 'outdated' : '';
+  if (!row.stale) return outdated;
+  if (row.latest === undefined) return 'unknown (offline, nothing cached)';
+  return [outdated, 'stale (cached)'].filter(Boolean).join(', ');
+}
+
 export async function outdated(flags: { json?: boolean }): Promise<void> {
-  const rows = await outdatedTools(await managedContext());
-  if (flags.json) return printJson(rows);
-  if (rows.length === 0) return printLines(['no tools added yet']);
-  const lines = [['TOOL', 'CURRENT', 'FOLLOWS', 'WANTED', 'LATEST', '']];
-  for (const row of rows) {
-    // A held tool shows "held: why" instead of "outdated": the hold is why it stays behind.
-    const status = row.error ? `error: ${row.error}` : row.outdated && !row.held ? 'outdated' : '';
-    const note = [status, reasonNote(row.held, row.reason)].filter(Boolean).join('; ');
-    lines.push([row.tool, row.current ?? '-', row.follows, row.wanted ?? '-', row.latest ?? '-', note]);
+  const { rows, offline } = await outdatedTools(await managedContext());
+  if (flags.json) printJson(rows);
+  else if (rows.length === 0) printLines(['no tools added yet']);
+  else {
+    const lines = [['TOOL', 'CURRENT', 'FOLLOWS', 'WANTED', 'LATEST', '']];
+    for (const row of rows) {
+      // A held tool shows "held: why" instead of "outdated": the hold is why it stays behind.
+      const note = [statusOf(row), reasonNote(row.held, row.reason)].filter(Boolean).join('; ');
+      lines.push([row.tool, row.current ?? '-', row.follows, row.wanted ?? '-', row.latest ?? '-', note]);
+    }
+    printLines(table(lines));
   }
-  printLines(table(lines));
+  if (offline) {
+    // One line for the whole report, not one per tool: every row failed for this same reason.
+    const cached = rows.filter((row) => row.latest !== undefined).length;
+    const shown = cached === 0 ? 'nothing was cached to show instead' : `${cached} of ${rows.length} tools are shown as last cached (marked stale)`;
+    throw new ToolError(offline.code, `${offline.message.replace(/[.\s]+$/, '')}; ${shown}`, { ...(offline.hint ? { hint: offline.hint } : {}), cause: offline.cause });
+  }
   if (rows.some((row) => row.error)) process.exitCode = 4;
 }

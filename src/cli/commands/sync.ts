@@ -1,7 +1,9 @@
-import { checkMachine, syncMachine } from '../../replicate/sync.js';
+import { checkMachine, syncMachine, type SyncResult } from '../../replicate/sync.js';
 import type { Difference } from '../../replicate/sync-diff.js';
 import { managedContext } from '../app-context.js';
+import { reportFailures } from '../failures.js';
 import { printJson, printLines } from '../output.js';
+import { withProgressBoard } from '../progress-board.js';
 
 interface SyncFlags {
   check?: boolean;
@@ -50,7 +52,23 @@ export async function sync(flags: SyncFlags): Promise<void> {
     printLines(result.changes.length === 0 ? ['this machine matches the declared tool set'] : [`this machine differs from the declared tool set:`, ...result.changes.map((d) => `  ${describe(d)}`), 'run `tool sync` to make it match']);
     return;
   }
-  const result = await syncMachine(ctx, flags.locked ? { locked: true } : {});
-  if (flags.json) return printJson({ changed: result.changes });
-  printLines(result.changes.length === 0 ? ['nothing to do: this machine matches the declared tool set'] : ['synced with the declared tool set:', ...result.changes.map((d) => `  ${repaired(d)}`)]);
+  const board = withProgressBoard(ctx, process.stderr);
+  let result: SyncResult;
+  try {
+    result = await syncMachine(board.ctx, flags.locked ? { locked: true } : {});
+  } finally {
+    board.close();
+  }
+  const failed = new Set(result.failed.map((f) => f.tool));
+  const made = result.changes.filter((d) => !failed.has(d.tool));
+  if (flags.json) {
+    printJson({ changed: made, failed: result.failed.map((f) => ({ tool: f.tool, where: f.where, code: f.error.code, message: f.error.toLine() })) });
+  } else if (result.changes.length === 0) {
+    printLines(['nothing to do: this machine matches the declared tool set']);
+  } else if (made.length > 0) {
+    printLines(['synced with the declared tool set:', ...made.map((d) => `  ${repaired(d)}`)]);
+  }
+  const failures = result.failed.map((f) => ({ label: `${f.tool} (${f.where})`, error: f.error }));
+  const total = failed.size + new Set(made.map((d) => d.tool)).size;
+  reportFailures(failures, { total, done: made.length === 0 ? 'nothing else needed a change' : 'the other changes were made', retry: `tool sync${flags.locked ? ' --locked' : ''}` });
 }
