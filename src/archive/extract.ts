@@ -63,11 +63,13 @@ export async function extractStream(
     });
   }
   const dest = await checkDest(options.dest);
+  // Loaded before the pipeline starts: a decoder error in the gap would destroy the stream before tar attaches.
+  const tar = isTarKind(options.kind) ? await import('./tar.js') : undefined;
   // Errors from source or decoder reach the backend through `plain`; the callback only keeps them from going unhandled.
   const plain = pipeline(source, await createDecompressor(codecOf(options.kind)), () => {});
   try {
-    const files = isTarKind(options.kind)
-      ? await (await import('./tar.js')).extractTar(plain, { dest, archive })
+    const files = tar
+      ? await tar.extractTar(plain, { dest, archive })
       : await extractSingleFile(plain, { dest, archive, fileName: options.singleFileName });
     return await applyModes(dest, files);
   } catch (error) {

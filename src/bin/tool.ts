@@ -2,9 +2,10 @@
 /**
  * Entry point of `tool`. A shim that hands over (`__shim`) skips commander
  * entirely: it must start fast and pass every argument to the tool untouched.
+ * Everything past commander, the error reporter included, is imported when a
+ * command runs; in the bundle (scripts/bundle.mjs) those imports load
+ * dist/bundle/core.cjs or rest.cjs, so `--help` and `--version` load neither.
  */
-import { reportError } from '../cli/report-error.js';
-
 async function main(argv: string[]): Promise<void> {
   try {
     if (argv[0] === '__shim') {
@@ -18,10 +19,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const { runCli } = await import('../cli/main.js');
-    await runCli(argv);
+    const exitCode = await runCli(argv);
+    if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
+    const { reportError } = await import('../cli/report-error.js');
     process.exitCode = reportError(error, process.stderr, process.env);
   }
 }
 
-await main(process.argv.slice(2));
+// Not a top-level await: the bundle is CommonJS, for V8's code cache (src/bin/code-cache.ts).
+void main(process.argv.slice(2));

@@ -1,12 +1,10 @@
 /** Builds the real AppContext for a CLI process. */
-import { fileURLToPath } from 'node:url';
-import { createContext, type AppContext } from '../app/context.js';
+import { createContext, type AppContext, type ProgressEvent } from '../app/context.js';
 import { detectPlatform } from '../env/detect-platform.js';
 import { readSettings } from '../env/settings.js';
 import { loadRegistry, emptyRegistry } from '../registry/load.js';
+import { CLI_SCRIPT } from '../registry/package-files.js';
 import { terminalProgress } from './progress.js';
-
-const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
 
 /**
  * `logPrefix` marks progress lines where they interleave with a tool's own
@@ -14,23 +12,46 @@ const CLI_SCRIPT = fileURLToPath(new URL('../bin/tool.js', import.meta.url));
  */
 export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = ''): AppContext {
   const settings = readSettings(env);
-  const progress = terminalProgress(process.stderr);
   return createContext({
     settings,
     registry: settings.registries.some((source) => source.kind === 'builtin') ? loadRegistry() : emptyRegistry(),
     platform: () => detectPlatform(env),
     log: (line) => process.stderr.write(`${logPrefix}${line}\n`),
-    ...(progress ? { progress } : {}),
+    progress: stderrProgress(),
     cwd: process.cwd(),
     cli: { node: process.execPath, script: CLI_SCRIPT },
   });
 }
 
+/**
+ * Download progress, drawn when stderr is a terminal. Node creates
+ * process.stderr when first read, and for a terminal or a pipe that loads its
+ * socket modules (~2 ms), so it is read at the first download, not for every command.
+ */
+function stderrProgress(): (event: ProgressEvent) => void {
+  let draw: ((event: ProgressEvent) => void) | undefined | null = null;
+  return (event) => (draw === null ? (draw = terminalProgress(process.stderr)) : draw)?.(event);
+}
+
 /** The context for management commands: the home is checked and self-updates made since the last run are captured first. */
 export async function managedContext(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
   const ctx = cliContext(env);
-  const [{ ensureHome }, { noticeSelfUpdates }] = await Promise.all([import('../app/home.js'), import('../capture/notice.js')]);
+  const { ensureHome } = await import('../app/home.js');
   await ensureHome(ctx);
-  await noticeSelfUpdates(ctx);
+  if (await anyLiveTool(ctx)) await (await import('../capture/notice.js')).noticeSelfUpdates(ctx);
   return ctx;
+}
+
+/**
+ * Only a tool that runs from a live copy can have updated itself. Capturing
+ * that can install (capture → install → archives, GitHub), a module graph as
+ * large as the rest of the CLI together, so read-only commands skip loading it.
+ */
+async function anyLiveTool(ctx: AppContext): Promise<boolean> {
+  const [{ listToolStates }, { identityOfState }, { isLive }] = await Promise.all([
+    import('../store/tool-state.js'),
+    import('../app/select/identify.js'),
+    import('../app/select/live-policy.js'),
+  ]);
+  return (await listToolStates(ctx.layout)).some((state) => isLive(identityOfState(ctx, state)));
 }

@@ -1,10 +1,9 @@
 /** Fills the shims/posix.sh template for one executable. Pure apart from reading the template once. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SHIM_TEMPLATE } from '../registry/package-files.js';
 import { toolDirName } from '../store/layout.js';
 
 export const SHIM_VERSION = '3';
-const TEMPLATE_FILE = fileURLToPath(new URL('../../../shims/posix.sh', import.meta.url));
 let template: string | undefined;
 
 export interface ShimInput {
@@ -53,7 +52,7 @@ function envRead(variables: readonly string[]): string {
 export function renderShim(input: ShimInput): string {
   // The name is spliced into sh code unquoted in places; install refuses any other name.
   if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(input.exe)) throw new Error(`unsafe executable name for a shim: ${JSON.stringify(input.exe)}`);
-  template ??= readFileSync(TEMPLATE_FILE, 'utf8');
+  template ??= readFileSync(SHIM_TEMPLATE, 'utf8');
   const values: Record<string, string> = {
     HOME: shQuote(input.home),
     DIR: toolDirName(input.toolId),

@@ -54,5 +54,7 @@ export async function listToolStates(layout: Layout): Promise<ToolState[]> {
       .filter((file) => file.endsWith('.json'))
       .map((file) => readToolState(layout, toolIdFromDirName(file.slice(0, -'.json'.length)))),
   );
-  return states.filter((state): state is ToolState => state !== undefined).sort((a, b) => a.id.localeCompare(b.id));
+  // Case-insensitive by code unit, not localeCompare: the first localeCompare loads ICU collation (~7 ms at start-up).
+  const key = (state: ToolState) => state.id.toLowerCase();
+  return states.filter((state): state is ToolState => state !== undefined).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
 }

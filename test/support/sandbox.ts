@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReleaseServer, type ReleaseServer } from './release-server.js';
 
-export const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/bin/tool.js');
+/** The bundled CLI, as users run it (npm run build writes it; scripts/bundle.mjs). */
+export const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../bundle/tool.cjs');
 
 export interface RunResult {
   code: number | null;
