@@ -14,10 +14,12 @@ import { addRipgrep } from '../support/catalog.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
 
-const REGISTRY = fileURLToPath(new URL('../../../../shared/data/aqua-registry/registry.yaml', import.meta.url));
+// The whole real registry when it sits beside the checkout; else the packages this test needs, copied verbatim.
+const FULL = fileURLToPath(new URL('../../../../shared/data/aqua-registry/registry.yaml', import.meta.url));
+const REGISTRY = existsSync(FULL) ? FULL : fileURLToPath(new URL('../../../test/fixtures/aqua/registry-e2e.yaml', import.meta.url));
 const REF = 'v4.999.0';
 
-describe('the aqua registry as a second registry', { skip: existsSync(REGISTRY) ? false : `the aqua registry test data is not at ${REGISTRY}` }, () => {
+describe('the aqua registry as a second registry', () => {
   let box: Sandbox;
   before(async () => {
     box = await createSandbox({ env: { TOOL_REGISTRIES: 'builtin,aqua' } });
@@ -100,7 +102,7 @@ describe('the aqua registry as a second registry', { skip: existsSync(REGISTRY) 
   it('tool registry update refreshes; when the registry cannot be fetched the cache keeps serving', async () => {
     const update = await box.tool(['registry', 'update']);
     assert.equal(update.code, 0, update.stderr);
-    assert.match(update.stdout, /^aqua: v4\.999\.0, \d{4} packages \(unchanged\)\n$/);
+    assert.match(update.stdout, /^aqua: v4\.999\.0, \d+ packages \(unchanged\)\n$/);
     box.server.fail({ match: /contents\/registry\.yaml/, status: 500, times: 100 });
     const failed = await box.tool(['registry', 'update']);
     assert.equal(failed.code, 4);
