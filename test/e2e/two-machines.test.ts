@@ -195,9 +195,11 @@ describe('the same tools on two machines', () => {
     const real = join(dotfiles, 'tools');
     renameSync(real, `${real}.moved`);
     try {
+      const before = readFileSync(join(box.home, 'global.tools'), 'utf8');
       const add = await box.tool(['add', 'ripgrep@13.0.0']);
       assert.equal(add.code, 6);
-      assert.match(add.stderr, /^tool: .*config\/tool\/tools is a symlink to .*dotfiles\/tools, which does not exist\. Restore .*\n$/);
+      assert.match(add.stderr, /^tool: .*config\/tool\/tools is a symlink to .*dotfiles\/tools, which does not exist\. Restore .*\n$/m);
+      assert.equal(readFileSync(join(box.home, 'global.tools'), 'utf8'), before, 'the global selection did not change');
     } finally {
       renameSync(`${real}.moved`, real);
     }

@@ -20,6 +20,7 @@ import { refreshAllTools } from './refresh.js';
 import { isLive } from './live-policy.js';
 import { writeSelection } from './selection.js';
 import { recordIntent } from '../../replicate/record-intent.js';
+import { readDeclaredSet } from '../../replicate/declared-set.js';
 
 export interface Change {
   cause: ChangeCause;
@@ -54,6 +55,8 @@ export async function syncLiveCopy(ctx: AppContext, tool: ToolIdentity, version:
 }
 
 export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, version: string, change: Change): Promise<ToolIdentity> {
+  // A declared file that cannot be read or parsed fails here, before the selection changes, not after.
+  if (change.recordIntent !== false) await readDeclaredSet(ctx);
   const from = (await globalVersion(ctx, tool)) ?? null;
   let state = await readToolState(ctx.layout, tool.id);
   const wasHeld = Boolean(state?.held);
