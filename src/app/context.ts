@@ -23,6 +23,11 @@ export interface AppContext {
   cwd: string;
   /** Absolute paths baked into shims so they can hand over to this CLI. */
   cli: { node: string; script: string };
+  /**
+   * --locked: registries are read from the cache only, never fetched, so a
+   * locked install or sync makes no request beyond the lock's downloads.
+   */
+  cachedRegistriesOnly?: boolean;
 }
 
 export interface ProgressEvent {

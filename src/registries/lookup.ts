@@ -40,6 +40,7 @@ async function stale(ctx: AppContext, source: RegistrySource, meta: CatalogMeta)
 /** The indexed copy to use: fetched on first use, refreshed when due (in the background for aqua). */
 export async function metaFor(ctx: AppContext, source: RegistrySource): Promise<CatalogMeta | undefined> {
   const cached = await readMeta(ctx, source);
+  if (ctx.cachedRegistriesOnly) return cached;
   if (cached && !(await stale(ctx, source, cached))) return cached;
   if (cached && source.kind === 'aqua') {
     await touchChecked(ctx, source); // one background refresh a day, not one per command

@@ -100,7 +100,7 @@ async function installTool(ctx: AppContext, item: DeclaredTool, plan: SyncPlan):
 /** Phase 2, one tool at a time: select the installed version and record its lock entry. */
 async function activateTool(ctx: AppContext, installed: Installed, plan: SyncPlan): Promise<void> {
   const { item, tool, outcome, lockEntry } = installed;
-  await activateGlobal(ctx, tool, outcome.version, { cause: 'synced', held: item.held, recordIntent: false });
+  await activateGlobal(ctx, tool, outcome.version, { cause: 'synced', held: item.held, recordIntent: false, refresh: false });
   if (lockEntry) await updateLock(plan.lockPath, (current) => withTool({ ...current, platforms: plan.platforms }, item.lockKey, lockEntry));
 }
 
@@ -126,7 +126,8 @@ async function syncTools(ctx: AppContext, items: readonly DeclaredTool[], plan: 
   return failed;
 }
 
-export async function syncMachine(ctx: AppContext, options: { locked?: boolean } = {}): Promise<SyncResult> {
+export async function syncMachine(outer: AppContext, options: { locked?: boolean } = {}): Promise<SyncResult> {
+  const ctx: AppContext = options.locked ? { ...outer, cachedRegistriesOnly: true } : outer;
   const before = await readSyncState(ctx);
   if (options.locked) assertLockCovers(ctx, before.declared, before.lockPath);
   jobLimit(ctx.settings); // a bad TOOL_JOBS is refused before anything changes

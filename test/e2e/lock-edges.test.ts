@@ -62,6 +62,15 @@ describe('lock edges', () => {
     assert.match(arm.stderr, /^tool: .*proj\/\.tools\.lock has no entry for acme\/bare on linux-arm64\. Run `tool lock --platform linux-arm64,linux-x64` on any machine and commit the lock\n$/);
   });
 
+  it('a locked sync of an owner/repo tool asks no registry: zero API requests even with the aqua registry enabled', async () => {
+    box.write('user/.config/tool/tools', 'acme/bare 1.0.0\n');
+    assert.equal((await box.tool(['lock', '--global'])).code, 0);
+    box.server.requests.length = 0;
+    const sync = await box.tool(['sync', '--locked'], { env: { TOOL_HOME: join(box.root, 'machine-b'), TOOL_REGISTRIES: 'builtin,aqua' } });
+    assert.equal(sync.code, 0, sync.stderr);
+    assert.deepEqual(box.server.requests.filter((r) => r.server === 'api').map((r) => r.path), []);
+  });
+
   it('sync and sync --check refuse to run without a declared set instead of unselecting every tool', async () => {
     const fresh = { TOOL_CONFIG_DIR: join(box.root, 'no-config') };
     for (const args of [['sync'], ['sync', '--check']]) {

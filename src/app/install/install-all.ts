@@ -116,7 +116,9 @@ function partition(plans: readonly LinePlan[], settled: readonly Settled<Install
   return result;
 }
 
-export async function installAll(ctx: AppContext, options: { locked?: boolean } = {}): Promise<InstallAllResult> {
+export async function installAll(outer: AppContext, options: { locked?: boolean } = {}): Promise<InstallAllResult> {
+  // --locked reads registries from the cache only: the lock is all a locked install may ask the network for.
+  const ctx: AppContext = options.locked ? { ...outer, cachedRegistriesOnly: true } : outer;
   const file = await nearestToolsFile({ env: ctx.settings.env, cwd: ctx.cwd, globalFile: ctx.layout.globalTools });
   if (!file) {
     throw new ToolError('TOOL_NOT_FOUND', `no .tools file in ${ctx.cwd} or any directory above it`, {

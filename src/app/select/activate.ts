@@ -35,6 +35,8 @@ export interface Change {
   recordIntent?: boolean;
   /** The release of `version`, when the caller has it: locking needs no second lookup. */
   release?: Release;
+  /** false: the caller rebuilds every index and shim once after a batch (sync), instead of once per tool. */
+  refresh?: boolean;
 }
 
 /** The version the global selection runs now, if any. */
@@ -82,7 +84,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
     });
   }
   await syncLiveCopy(ctx, current, version);
-  await refreshAllTools(ctx);
+  if (change.refresh !== false) await refreshAllTools(ctx);
   if (change.recordIntent !== false) await recordIntent(ctx, current, version, change, wasHeld);
   return current;
 }
