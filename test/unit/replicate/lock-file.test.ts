@@ -17,7 +17,8 @@ import {
 const SHA_MAC = '0123456789abcdef'.repeat(4);
 const SHA_LINUX = 'fedcba9876543210'.repeat(4);
 const SHA_YT = 'ab'.repeat(32);
-const RG_URL = 'https://github.com/BurntSushi/ripgrep/releases/download/9.99.1';
+// The project's release server address shape: tests name no real hosts.
+const RG_URL = 'http://127.0.0.1:9/BurntSushi/ripgrep/releases/download/9.99.1';
 
 const rgLinux: LockedAsset = { hashSource: 'checksum-file:rg.tar.gz.sha256', name: 'rg.tar.gz', sha256: SHA_LINUX, size: 456, url: `${RG_URL}/rg.tar.gz` };
 
@@ -140,7 +141,7 @@ describe('serializeLock', () => {
       tag: 'v1\ttab',
       version: '1.0.0',
       assets: {
-        'linux-x64-musl': { hashSource: 'checksum-file:a "b"\n.sha256', name: 'x\r\ny\u2028z.tar.gz', sha256: null, size: 1, url: 'https://e/x?a="1"' },
+        'linux-x64-musl': { hashSource: 'checksum-file:a "b"\n.sha256', name: 'x\r\ny\u2028z.tar.gz', sha256: null, size: 1, url: 'http://127.0.0.1:9/x?a="1"' },
         'darwin-x64': { missing: 'only\nlinux "builds"' },
       },
     };
