@@ -6,7 +6,7 @@
 // - front.cjs: src/bin/tool.ts, cli/main.ts and commander: all that `--help` and
 //   `--version` run.
 // - core.cjs: what the read-only commands (list, which, history, versions), the
-//   error reporter and the home check import, and all they import.
+//   error reporter, the home check and the self-update notice import, and all they import.
 // - rest.cjs: every other module (installs, archives, GitHub, the aqua registry, …).
 // - semver.cjs: semver, loaded when a version range is first used.
 // Each module sits in one file and is evaluated when first imported: an import
@@ -36,7 +36,7 @@ const indexFile = join(root, 'dist/registry-index.json');
 /** The front's modules: what they import dynamically lives in core.cjs or rest.cjs. */
 const FRONT = new Set(['src/bin/tool.ts', 'src/cli/main.ts']);
 /** core.cjs: these and everything they import statically. */
-const CORE = ['src/cli/commands/list.ts', 'src/cli/commands/which.ts', 'src/cli/commands/history.ts', 'src/cli/commands/versions.ts', 'src/cli/report-error.ts', 'src/cli/app-context.ts', 'src/app/home.ts'];
+const CORE = ['src/cli/commands/list.ts', 'src/cli/commands/which.ts', 'src/cli/commands/history.ts', 'src/cli/commands/versions.ts', 'src/cli/report-error.ts', 'src/cli/app-context.ts', 'src/app/home.ts', 'src/capture/notice.ts'];
 /** Stateless modules the front may hold a copy of (any other module must live in one file only). */
 const SHARED = new Set(['src/registry/package-files.ts']);
 /** Used by installs only; required from node_modules when first used. */

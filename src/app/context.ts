@@ -57,7 +57,7 @@ export function createContext(options: ContextOptions): AppContext {
       import('../github/client.js'),
       import('../github/etag-cache.js'),
     ]);
-    return createGitHubClient(options.settings, createFileEtagCache(`${layout.cache}/http`));
+    return createGitHubClient(options.settings, createFileEtagCache(layout.httpCache));
   };
   return {
     settings: options.settings,

@@ -7,7 +7,7 @@ import type { AppContext } from '../app/context.js';
 import { identityOfState, type ToolIdentity } from '../app/select/identify.js';
 import { isLive } from '../app/select/live-policy.js';
 import { listToolStates } from '../store/tool-state.js';
-import { captureSelfUpdate, type Captured } from './capture.js';
+import type { Captured } from './capture.js';
 
 export function describeCapture(captured: Captured): string[] {
   const lines = [`${captured.tool} updated itself: ${captured.from} → ${captured.to} (${captured.upstream.check}: ${captured.upstream.detail}); captured in the store`];
@@ -18,6 +18,10 @@ export function describeCapture(captured: Captured): string[] {
 }
 
 export async function captureAndReport(ctx: AppContext, tool: ToolIdentity): Promise<Captured | undefined> {
+  if (!isLive(tool)) return undefined;
+  // Loaded only for a tool that runs from a live copy: capturing can install (archives, GitHub),
+  // a module graph as large as the rest of the CLI, which read-only commands should not load.
+  const { captureSelfUpdate } = await import('./capture.js');
   const captured = await captureSelfUpdate(ctx, tool);
   if (captured) for (const line of describeCapture(captured)) ctx.log(line);
   return captured;
@@ -26,9 +30,7 @@ export async function captureAndReport(ctx: AppContext, tool: ToolIdentity): Pro
 export async function noticeSelfUpdates(ctx: AppContext): Promise<Captured[]> {
   const captured: Captured[] = [];
   for (const state of await listToolStates(ctx.layout)) {
-    const tool = identityOfState(ctx, state);
-    if (!isLive(tool)) continue;
-    const result = await captureAndReport(ctx, tool);
+    const result = await captureAndReport(ctx, identityOfState(ctx, state));
     if (result) captured.push(result);
   }
   return captured;

@@ -38,20 +38,6 @@ export async function managedContext(env: NodeJS.ProcessEnv = process.env): Prom
   const ctx = cliContext(env);
   const { ensureHome } = await import('../app/home.js');
   await ensureHome(ctx);
-  if (await anyLiveTool(ctx)) await (await import('../capture/notice.js')).noticeSelfUpdates(ctx);
+  await (await import('../capture/notice.js')).noticeSelfUpdates(ctx);
   return ctx;
-}
-
-/**
- * Only a tool that runs from a live copy can have updated itself. Capturing
- * that can install (capture → install → archives, GitHub), a module graph as
- * large as the rest of the CLI together, so read-only commands skip loading it.
- */
-async function anyLiveTool(ctx: AppContext): Promise<boolean> {
-  const [{ listToolStates }, { identityOfState }, { isLive }] = await Promise.all([
-    import('../store/tool-state.js'),
-    import('../app/select/identify.js'),
-    import('../app/select/live-policy.js'),
-  ]);
-  return (await listToolStates(ctx.layout)).some((state) => isLive(identityOfState(ctx, state)));
 }

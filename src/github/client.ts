@@ -14,7 +14,21 @@ function nextLink(link: string | undefined): string | undefined {
   return link?.split(',').find((part) => /rel="next"/.test(part))?.match(/<([^>]+)>/)?.[1];
 }
 
-export function createGitHubClient(settings: Settings, cache: EtagCache): GitHubClient {
+export interface ClientMode {
+  /**
+   * Answer release lookups from the ETag cache alone, never the network: what
+   * the last lookups that reached GitHub saw (`tool outdated` offline: better
+   * stale than empty). A missing tag reads as no such release; anything else
+   * missing, and every download, is TOOL_NETWORK "nothing is cached".
+   */
+  cacheOnly?: boolean;
+}
+
+function notCached(what: string): ToolError {
+  return new ToolError('TOOL_NETWORK', `nothing is cached for ${what}`, { hint: 'Run it again when GitHub can be reached' });
+}
+
+export function createGitHubClient(settings: Settings, cache: EtagCache, mode: ClientMode = {}): GitHubClient {
   const base = settings.apiUrl.href.replace(/\/+$/, '');
   const options: HttpOptions = {
     retries: settings.retries,
@@ -25,9 +39,14 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
   const fail = (status: number, headers: Record<string, string | undefined>, url: URL, what: string) =>
     rateLimitError(status, headers, url, Boolean(settings.token)) ?? statusError(status, url, what);
 
-  /** JSON GET with ETag revalidation; returns undefined on 404. */
-  async function getJson<T>(url: URL, what: string): Promise<{ data: T; link?: string } | undefined> {
+  /** JSON GET with ETag revalidation; returns undefined on 404 (cache-only: on a miss, when `missOk`). */
+  async function getJson<T>(url: URL, what: string, missOk = false): Promise<{ data: T; link?: string } | undefined> {
     const cached = await cache.get(url.href);
+    if (mode.cacheOnly) {
+      if (cached) return JSON.parse(cached.body) as { data: T; link?: string };
+      if (missOk) return undefined;
+      throw notCached(what);
+    }
     const headers: Record<string, string> = { ...API_HEADERS, ...(cached ? { 'if-none-match': cached.etag } : {}) };
     const response = await httpGet(url, { ...options, headers });
     if (response.status === 304 && cached) {
@@ -57,6 +76,7 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
   }
 
   async function openAsset(asset: Asset): Promise<AssetStream> {
+    if (mode.cacheOnly) throw notCached(`asset ${asset.name}`);
     const url = new URL(asset.browser_download_url);
     let response = await httpGet(url, { ...options, headers: { accept: 'application/octet-stream' } });
     if (response.status !== 200 && settings.token && [401, 403, 404].includes(response.status)) {
@@ -78,13 +98,13 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
     },
     async releaseByTag(repo, tag) {
       const path = `/repos/${repo}/releases/tags/${encodeURIComponent(tag)}`;
-      return (await getJson<Release>(apiUrl(path), `release ${tag} of ${repo}`))?.data;
+      return (await getJson<Release>(apiUrl(path), `release ${tag} of ${repo}`, true))?.data;
     },
     async listReleases(repo, maxPages = MAX_PAGES) {
       const all: Release[] = [];
       let url: URL | undefined = apiUrl(`/repos/${repo}/releases?per_page=100`);
       for (let page = 0; url && page < maxPages; page++) {
-        const answer: { data: Release[]; link?: string } | undefined = await getJson<Release[]>(url, `releases of ${repo}`);
+        const answer: { data: Release[]; link?: string } | undefined = await getJson<Release[]>(url, `the releases of ${repo}`);
         if (!answer) {
           throw new ToolError('TOOL_NOT_FOUND', `GitHub has no repository ${repo} (${url.href} answered 404)`, {
             hint: 'Check the owner/repo spelling; for a private repository set GITHUB_TOKEN',
@@ -98,6 +118,7 @@ export function createGitHubClient(settings: Settings, cache: EtagCache): GitHub
     },
     openAsset,
     async repositoryFile(repo, path, ref) {
+      if (mode.cacheOnly) throw notCached(`${path} of ${repo} at ${ref}`);
       const url = apiUrl(`/repos/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`);
       const meta = await getJson<{ sha: string; size: number; type: string }>(url, `${path} of ${repo} at ${ref}`);
       if (!meta) return undefined;

@@ -14,14 +14,14 @@ import { resolveAquaAsset } from '../aqua/resolve.js';
 import type { AppContext } from '../app/context.js';
 import type { ToolIdentity } from '../app/select/identify.js';
 import { findIn } from './lookup.js';
-import { describeSource } from './sources.js';
+import { registrySourceName } from './sources.js';
 
 const KINDS: Record<string, ArchiveKind> = { raw: 'raw', 'tar.gz': 'tar.gz', tgz: 'tar.gz', 'tar.xz': 'tar.xz', txz: 'tar.xz', 'tar.bz2': 'tar.bz2', tbz: 'tar.bz2', 'tar.zst': 'tar.zst', tar: 'tar', zip: 'zip', gz: 'gz', xz: 'xz', bz2: 'bz2', zst: 'zst' };
 
 /** A state-only identity names its package; load the definition before planning. */
 export async function withAquaPackage(ctx: AppContext, tool: ToolIdentity): Promise<ToolIdentity> {
   if (!tool.aqua || tool.aqua.pkg || tool.entry) return tool;
-  const source = ctx.settings.registries.find((item) => item.kind !== 'builtin' && describeSource(item).split('@')[0] === tool.aqua!.source.split('@')[0]);
+  const source = ctx.settings.registries.find((item) => item.kind !== 'builtin' && registrySourceName(item).split('@')[0] === tool.aqua!.source.split('@')[0]);
   const found = source && (await findIn(ctx, source, tool.aqua.name));
   if (!found || found.entry.name !== tool.aqua.name) {
     throw new ToolError('TOOL_BAD_REGISTRY', `${tool.id} was added from the ${tool.aqua.source} registry, which no longer has ${tool.aqua.name} (or TOOL_REGISTRIES leaves it out)`, {

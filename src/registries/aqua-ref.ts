@@ -27,5 +27,4 @@ export function declaredSignatures(pkg: AquaPackage): string[] {
   return SIGNATURES.filter((kind) => layers.some((layer) => layer[kind] !== undefined && layer[kind] !== null));
 }
 
-/** The executables a package installs in any version (see aqua/package-name.ts). */
-export { executableNames as aquaExecutables } from '../aqua/package-name.js';
+

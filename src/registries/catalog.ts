@@ -31,7 +31,6 @@ export interface Catalog {
   entries: CatalogEntry[];
 }
 
-export { aquaPackageName as packageName } from '../aqua/package-name.js';
 
 function repoOf(pkg: AquaPackage): string | undefined {
   return pkg.repo_owner && pkg.repo_name ? `${pkg.repo_owner}/${pkg.repo_name}` : undefined;

@@ -10,10 +10,11 @@ import { stat } from 'node:fs/promises';
 import { ToolError, isToolError } from '../core/errors.js';
 import type { AquaPackage } from '../aqua/types.js';
 import type { AppContext } from '../app/context.js';
-import { bestMatches, catalogEntry, packageName, shardOf, type Catalog, type CatalogEntry } from './catalog.js';
+import { aquaPackageName } from '../aqua/package-name.js';
+import { bestMatches, catalogEntry, shardOf, type Catalog, type CatalogEntry } from './catalog.js';
 import { readCatalog, readMeta, readPackage, readShard, sinceChecked, touchChecked, type CatalogMeta } from './catalog-store.js';
 import { refreshRegistry } from './refresh.js';
-import { describeSource, type RegistrySource } from './sources.js';
+import { registrySourceName, type RegistrySource } from './sources.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,7 +53,7 @@ export async function metaFor(ctx: AppContext, source: RegistrySource): Promise<
     return await readMeta(ctx, source);
   } catch (error) {
     if (!isToolError(error) || error.code === 'TOOL_BAD_REGISTRY') throw error;
-    ctx.log(`note: the ${describeSource(source)} registry is unavailable (${error.toLine()}); ${cached ? 'using the copy from ' + cached.fetchedAt.slice(0, 10) : 'continuing without it'}`);
+    ctx.log(`note: the ${registrySourceName(source)} registry is unavailable (${error.toLine()}); ${cached ? 'using the copy from ' + cached.fetchedAt.slice(0, 10) : 'continuing without it'}`);
     return cached;
   }
 }
@@ -63,8 +64,8 @@ export async function catalogFor(ctx: AppContext, source: RegistrySource): Promi
 }
 
 async function ambiguous(ctx: AppContext, source: RegistrySource, typed: string, matches: readonly [number, string][]): Promise<ToolError> {
-  const names = await Promise.all(matches.slice(0, 6).map(async ([index]) => packageName(await readPackage(ctx, source, `${index}.json`))));
-  return new ToolError('TOOL_UNKNOWN_TOOL', `"${typed}" names ${matches.length} packages in the ${describeSource(source)} registry: ${names.join(', ')}${matches.length > 6 ? ', …' : ''}`, {
+  const names = await Promise.all(matches.slice(0, 6).map(async ([index]) => aquaPackageName(await readPackage(ctx, source, `${index}.json`))));
+  return new ToolError('TOOL_UNKNOWN_TOOL', `"${typed}" names ${matches.length} packages in the ${registrySourceName(source)} registry: ${names.join(', ')}${matches.length > 6 ? ', …' : ''}`, {
     hint: `Use the full name, e.g. \`tool add ${names[0]}\``,
   });
 }

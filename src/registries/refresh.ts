@@ -12,7 +12,7 @@ import { ToolError } from '../core/errors.js';
 import type { AppContext } from '../app/context.js';
 import { buildShards, catalogEntry, type Catalog } from './catalog.js';
 import { forgetCatalogs, readMeta, sourceDir, touchChecked } from './catalog-store.js';
-import { describeSource, type RegistrySource } from './sources.js';
+import { registrySourceName, type RegistrySource } from './sources.js';
 
 export const AQUA_REPO = 'aquaproj/aqua-registry';
 /** Used when the newest release cannot be looked up; any later refresh moves on from it. */
@@ -60,13 +60,13 @@ function fetchSource(ctx: AppContext, source: RegistrySource): Promise<Fetched> 
 /** Parse and write catalog.json + packages/ beside the live copy, then swap it in by rename. */
 async function publish(ctx: AppContext, source: RegistrySource, fetched: Fetched): Promise<Catalog> {
   const { parseRegistryYaml } = await import('../aqua/yaml-load.js');
-  const packages = parseRegistryYaml(fetched.text, describeSource(source) === 'aqua' ? `${AQUA_REPO} registry.yaml at ${fetched.ref}` : describeSource(source));
+  const packages = parseRegistryYaml(fetched.text, registrySourceName(source) === 'aqua' ? `${AQUA_REPO} registry.yaml at ${fetched.ref}` : registrySourceName(source));
   const final = ctx.layout.registryCache(sourceDir(source));
   const staging = `${final}.${randomBytes(4).toString('hex')}.tmp`;
   await mkdir(join(staging, 'packages'), { recursive: true });
   const entries = packages.map((pkg, index) => catalogEntry(pkg, index));
   await Promise.all(packages.map((pkg, index) => writeFile(join(staging, 'packages', `${index}.json`), JSON.stringify(pkg))));
-  const catalog: Catalog = { catalogVersion: 1, source: describeSource(source), ref: fetched.ref, sha: fetched.sha, fetchedAt: ctx.now().toISOString(), entries };
+  const catalog: Catalog = { catalogVersion: 1, source: registrySourceName(source), ref: fetched.ref, sha: fetched.sha, fetchedAt: ctx.now().toISOString(), entries };
   await writeFile(join(staging, 'catalog.json'), JSON.stringify(catalog));
   await mkdir(join(staging, 'lookup'));
   for (const [shard, keys] of buildShards(entries)) await writeFile(join(staging, 'lookup', `${shard}.json`), JSON.stringify(keys));
@@ -94,5 +94,5 @@ export async function refreshRegistry(ctx: AppContext, source: RegistrySource): 
   const changed = before?.sha !== fetched.sha;
   const after = changed ? await publish(ctx, source, fetched) : undefined;
   await touchChecked(ctx, source);
-  return { source: describeSource(source), ref: after?.ref ?? before!.ref, packages: after?.entries.length ?? before!.packages, changed, previousRef: before?.ref };
+  return { source: registrySourceName(source), ref: after?.ref ?? before!.ref, packages: after?.entries.length ?? before!.packages, changed, previousRef: before?.ref };
 }

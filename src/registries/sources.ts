@@ -36,7 +36,7 @@ export function parseRegistrySources(text: string | undefined): RegistrySource[]
 }
 
 /** A short name for messages and cache directories: "aqua@v4.300.0", "file:/etc/tool/registry.yaml". */
-export function describeSource(source: RegistrySource): string {
+export function registrySourceName(source: RegistrySource): string {
   switch (source.kind) {
     case 'builtin':
       return 'builtin';

@@ -6,17 +6,15 @@
  * section, so one machine can lock for all of them.
  */
 import { ToolError } from '../core/errors.js';
-import { parseSpec, pickVersion } from '../core/spec.js';
+import { parseSpec } from '../core/spec.js';
 import { nearestToolsFile } from '../pins/resolve.js';
-import { installedVersions } from '../store/read.js';
 import type { AppContext } from '../app/context.js';
 import { assertApproved, identifyTool, type ToolIdentity } from '../app/select/identify.js';
-import { globalVersion } from '../app/select/activate.js';
 import { resolveRelease } from '../app/install/resolve-release.js';
 import { parseDeclaredFile } from './declared-file.js';
 import { emptyLock, withTool, type Lockfile, type LockedTool } from './lock-file.js';
 import { readLock, updateLock } from './lock-io.js';
-import { lockSatisfies } from './locked-plan.js';
+import { versionHere } from './version-here.js';
 import { declaredPaths, lockKey, projectLockPath } from './machine.js';
 import { lockedToolEntry, platformsFor } from './relock.js';
 import { readUserFile } from './text-file.js';
@@ -64,12 +62,7 @@ async function declaredLines(ctx: AppContext): Promise<{ lockPath: string; wante
 
 async function versionFor(ctx: AppContext, tool: ToolIdentity, line: Wanted, current: LockedTool | undefined): Promise<string> {
   const spec = parseSpec(line.spec, line.where);
-  if (current && lockSatisfies(spec, current)) return current.version;
-  const selected = line.approves ? await globalVersion(ctx, tool) : undefined;
-  if (selected && pickVersion(spec, [selected])) return selected;
-  const installed = pickVersion(spec, await installedVersions(ctx.layout, tool.id));
-  if (installed) return installed;
-  return (await resolveRelease(await ctx.github(), tool, spec)).version;
+  return (await versionHere(ctx, tool, spec, current, line.approves)) ?? (await resolveRelease(await ctx.github(), tool, spec)).version;
 }
 
 export async function lockFiles(ctx: AppContext, options: LockOptions): Promise<LockResult> {

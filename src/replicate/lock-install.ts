@@ -31,6 +31,16 @@ function drift(tool: ToolIdentity, spec: VersionSpec, use: LockUse): ToolError {
   });
 }
 
+/**
+ * What installFromLock would refuse under --locked (drift, a platform or hash
+ * the lock lacks, a URL outside the tool's repository), checked while planning:
+ * installs run concurrently, so every line is checked before the first download.
+ */
+export function assertLockCovers(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, use: LockUse): void {
+  if (!use.locked || !lockSatisfies(spec, use.locked)) throw drift(tool, spec, use);
+  lockedPlan(ctx, tool, use.locked, use.path, use.fix);
+}
+
 /** undefined when the lock does not apply and the caller may ask GitHub instead. */
 export async function installFromLock(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, use: LockUse, cause: string): Promise<InstallOutcome | undefined> {
   const locked = use.locked;

@@ -12,6 +12,7 @@ import type { ChangeCause } from '../store/history.js';
 import type { AppContext } from '../app/context.js';
 import type { ToolIdentity } from '../app/select/identify.js';
 import { declareReason, declareTool, declaredEntryOf, readDeclaredSet } from './declared-set.js';
+import type { DeclaredEntry } from './declared-file.js';
 import { declaredPaths, lockKey } from './machine.js';
 import { relockTool } from './relock.js';
 
@@ -34,14 +35,7 @@ function heldComment(intent: Intent): string {
 }
 
 /** Rewrites the declared line when the change alters what was asked for; returns the spec the line now says. */
-async function declare(ctx: AppContext, tool: ToolIdentity, version: string, intent: Intent, wasHeld: boolean): Promise<{ spec: string; key: string }> {
-  const spec = await declareLine(ctx, tool, version, intent, wasHeld);
-  const line = declaredEntryOf(await readDeclaredSet(ctx), tool);
-  return { spec, key: lockKey(tool.id, line?.condition) };
-}
-
-async function declareLine(ctx: AppContext, tool: ToolIdentity, version: string, intent: Intent, wasHeld: boolean): Promise<string> {
-  const line = declaredEntryOf(await readDeclaredSet(ctx), tool);
+async function declareLine(ctx: AppContext, tool: ToolIdentity, version: string, intent: Intent, wasHeld: boolean, line: DeclaredEntry | undefined): Promise<string> {
   const name = line?.name ?? (tool.entry ? tool.id : tool.repo);
   const follow = tool.state?.follow ?? 'latest';
   if (intent.held === true) {
@@ -61,7 +55,10 @@ async function declareLine(ctx: AppContext, tool: ToolIdentity, version: string,
 }
 
 export async function recordIntent(ctx: AppContext, tool: ToolIdentity, version: string, intent: Intent, wasHeld: boolean): Promise<void> {
-  const { spec, key } = await declare(ctx, tool, version, intent, wasHeld);
+  // The line deciding the tool here, read once: an edit rewrites it in place (or adds one at the top level), so its section, and the lock key, stay.
+  const line = declaredEntryOf(await readDeclaredSet(ctx), tool);
+  const spec = await declareLine(ctx, tool, version, intent, wasHeld, line);
+  const key = lockKey(tool.id, line?.condition);
   const lock = declaredPaths(ctx).lock;
   if (intent.check === 'unverified' || intent.check === 'mismatch' || isLocalBuild(version)) {
     ctx.log(`note: ${tool.id} ${version} matches no upstream release, so it is a local build and is not written to ${lock}`);

@@ -6,10 +6,10 @@
  * `tool sync` repairs it.
  */
 import { ToolError } from '../core/errors.js';
-import { parseSpec, pickVersion, type VersionSpec } from '../core/spec.js';
+import { parseSpec, type VersionSpec } from '../core/spec.js';
 import { readToolsFile } from '../pins/resolve.js';
 import { nameMatches } from '../pins/tools-file.js';
-import { installedVersions, readManifest } from '../store/read.js';
+import { readManifest } from '../store/read.js';
 import { listToolStates } from '../store/tool-state.js';
 import type { AppContext } from '../app/context.js';
 import { globalVersion } from '../app/select/activate.js';
@@ -17,7 +17,7 @@ import { identifyTool, identityOfState, type ToolIdentity } from '../app/select/
 import { readDeclaredSet } from './declared-set.js';
 import { isLockedAsset, type Lockfile, type LockedTool } from './lock-file.js';
 import { readLock } from './lock-io.js';
-import { lockSatisfies } from './locked-plan.js';
+import { versionHere } from './version-here.js';
 import { lockKey, lockPlatformKey } from './machine.js';
 import { isHeldComment } from './record-intent.js';
 
@@ -50,12 +50,6 @@ export interface SyncState {
   differences: Difference[];
 }
 
-async function targetOf(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, locked: LockedTool | undefined): Promise<string | undefined> {
-  if (locked && lockSatisfies(spec, locked)) return locked.version;
-  const selected = await globalVersion(ctx, tool);
-  if (selected && pickVersion(spec, [selected])) return selected;
-  return pickVersion(spec, await installedVersions(ctx.layout, tool.id));
-}
 
 /** The locked and the installed SHA-256 of the target version, when both exist and differ. */
 async function lockedBytesDiffer(ctx: AppContext, item: DeclaredTool): Promise<{ want: string; have: string } | undefined> {
@@ -107,7 +101,7 @@ export async function readSyncState(ctx: AppContext): Promise<SyncState> {
     const spec = parseSpec(entry.spec, where);
     const key = lockKey(tool.id, entry.condition);
     const locked = lock?.tools[key];
-    declared.push({ tool, spec, held: isHeldComment(entry.comment), where, lockKey: key, locked, target: await targetOf(ctx, tool, spec, locked) });
+    declared.push({ tool, spec, held: isHeldComment(entry.comment), where, lockKey: key, locked, target: await versionHere(ctx, tool, spec, locked, true) });
   }
   const differences: Difference[] = [];
   for (const item of declared) differences.push(...(await differencesOf(ctx, item)));

@@ -30,9 +30,8 @@ import { ensureInstalled, type InstallOutcome } from '../app/install/install.js'
 import { refreshAllTools, syncAllShims } from '../app/select/refresh.js';
 import { clearSelection } from '../app/select/selection.js';
 import { withTool, type Lockfile, type LockedTool } from './lock-file.js';
-import { installFromLock } from './lock-install.js';
+import { assertLockCovers, installFromLock } from './lock-install.js';
 import { updateLock } from './lock-io.js';
-import { lockedAsset, lockSatisfies } from './locked-plan.js';
 import { lockedToolEntry, platformsFor } from './relock.js';
 import { readSyncState, type DeclaredTool, type Difference } from './sync-diff.js';
 
@@ -70,15 +69,8 @@ interface SyncPlan {
 const FIX = 'tool lock --global';
 
 /** --locked refuses before anything changes: every declared tool must be locked for this platform. */
-function assertLockCovers(ctx: AppContext, declared: readonly DeclaredTool[], lockPath: string): void {
-  for (const item of declared) {
-    if (!item.locked || !lockSatisfies(item.spec, item.locked)) {
-      throw new ToolError('TOOL_LOCK_DRIFT', `${item.where} asks for ${item.tool.id} ${item.spec.text}, but ${lockPath} ${item.locked ? `locks ${item.locked.version}` : 'has no entry for it'}`, {
-        hint: `Run \`${FIX}\` (then commit the lock); --locked installs only what the lock says`,
-      });
-    }
-    lockedAsset(ctx, item.tool, item.locked, lockPath, FIX);
-  }
+function assertLockCoversAll(ctx: AppContext, declared: readonly DeclaredTool[], lockPath: string): void {
+  for (const item of declared) assertLockCovers(ctx, item.tool, item.spec, { locked: item.locked, path: lockPath, fix: FIX, required: true, where: item.where });
 }
 
 /** Phase 1, concurrent: the tool's bytes in the store and, unlocked, its lock entry. */
@@ -129,7 +121,7 @@ async function syncTools(ctx: AppContext, items: readonly DeclaredTool[], plan: 
 export async function syncMachine(outer: AppContext, options: { locked?: boolean } = {}): Promise<SyncResult> {
   const ctx: AppContext = options.locked ? { ...outer, cachedRegistriesOnly: true } : outer;
   const before = await readSyncState(ctx);
-  if (options.locked) assertLockCovers(ctx, before.declared, before.lockPath);
+  if (options.locked) assertLockCoversAll(ctx, before.declared, before.lockPath);
   jobLimit(ctx.settings); // a bad TOOL_JOBS is refused before anything changes
   const changed = new Set(before.differences.map((difference) => difference.tool));
   const plan: SyncPlan = {

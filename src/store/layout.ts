@@ -66,6 +66,8 @@ export function createLayout(home: string) {
     /** .tools files the CLI has seen; prune keeps what they pin. */
     seenFiles: join(state, 'seen-files'),
     cache: join(home, 'cache'),
+    /** ETag-revalidated GitHub API answers, keyed by URL. */
+    httpCache: join(home, 'cache', 'http'),
     /** A registry in aqua's format, indexed: <source dir>/catalog.json and packages/<n>.json; current.json says which copy is in use. */
     registryCache: (sourceDir: string) => join(home, 'cache', 'registries', sourceDir),
     registriesCache: join(home, 'cache', 'registries'),

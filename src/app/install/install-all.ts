@@ -12,7 +12,7 @@
  */
 import { readLock } from '../../replicate/lock-io.js';
 import { installFromLock, type LockUse } from '../../replicate/lock-install.js';
-import { assertLockCovers } from '../../replicate/lock-precheck.js';
+import { assertLockCovers } from '../../replicate/lock-install.js';
 import { writeLockedIndex } from '../../replicate/locked-index.js';
 import { projectLockPath } from '../../replicate/machine.js';
 import { isToolError, ToolError } from '../../core/errors.js';

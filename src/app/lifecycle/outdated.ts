@@ -51,9 +51,8 @@ interface Lookup {
 }
 
 async function openCache(ctx: AppContext): Promise<GitHubClient> {
-  const [{ createCachedClient }, { createFileEtagCache }] = await Promise.all([import('../../github/cached-client.js'), import('../../github/etag-cache.js')]);
-  // The directory the live client caches its answers in (see context.ts).
-  return createCachedClient(ctx.settings, createFileEtagCache(`${ctx.layout.cache}/http`));
+  const [{ createGitHubClient }, { createFileEtagCache }] = await Promise.all([import('../../github/client.js'), import('../../github/etag-cache.js')]);
+  return createGitHubClient(ctx.settings, createFileEtagCache(ctx.layout.httpCache), { cacheOnly: true });
 }
 
 /** Fills in wanted, latest and outdated as far as `github` can answer. */

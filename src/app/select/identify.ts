@@ -9,7 +9,8 @@ import type { ToolNames } from '../../pins/resolve.js';
 import type { RegistryEntry } from '../../registry/types.js';
 import { listToolStates, readToolState, type ToolState } from '../../store/tool-state.js';
 import type { AppContext } from '../context.js';
-import { aquaExecutables, aquaRefOf, type AquaRef } from '../../registries/aqua-ref.js';
+import { executableNames } from '../../aqua/package-name.js';
+import { aquaRefOf, type AquaRef } from '../../registries/aqua-ref.js';
 import { findInRegistries } from '../../registries/lookup.js';
 import { isGithubRelease, unknownTool } from '../../registries/unknown-tool.js';
 
@@ -39,7 +40,7 @@ interface IdentityParts {
 export function identityOf(ctx: AppContext, parts: IdentityParts): ToolIdentity {
   const { id, repo, entry, state } = parts;
   const aqua = parts.aqua ?? (state?.aqua && !entry ? { ...state.aqua } : undefined);
-  const aquaExes = aqua?.pkg ? aquaExecutables(aqua.pkg) : [];
+  const aquaExes = aqua?.pkg ? executableNames(aqua.pkg) : [];
   const exes = (state?.exes ?? entry?.bins.map((bin) => bin.name) ?? aquaExes).filter((exe) => {
     const other = ctx.registry.get(exe);
     return !other || other.name === id;

@@ -1,5 +1,5 @@
 import { refreshRegistry, type RefreshResult } from '../../registries/refresh.js';
-import { describeSource } from '../../registries/sources.js';
+import { registrySourceName } from '../../registries/sources.js';
 import { ExitCode, isToolError } from '../../core/errors.js';
 import { readMeta } from '../../registries/catalog-store.js';
 import { managedContext } from '../app-context.js';
@@ -24,7 +24,7 @@ export async function registryUpdate(flags: { json?: boolean; background?: boole
       const cached = await readMeta(ctx, source);
       if (!flags.background && !cached) throw error;
       process.exitCode = ExitCode.network;
-      results.push({ source: describeSource(source), error: `${error.toLine().replace(/\.$/, '')}; ${cached ? `still using the copy of ${cached.ref} fetched ${age(ctx.now(), cached.fetchedAt)}` : 'no cached copy'}` });
+      results.push({ source: registrySourceName(source), error: `${error.toLine().replace(/\.$/, '')}; ${cached ? `still using the copy of ${cached.ref} fetched ${age(ctx.now(), cached.fetchedAt)}` : 'no cached copy'}` });
     }
   }
   if (flags.background) return;

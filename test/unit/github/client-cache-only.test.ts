@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { readSettings } from '../../../src/env/settings.js';
-import { createCachedClient } from '../../../src/github/cached-client.js';
 import { createGitHubClient } from '../../../src/github/client.js';
 import type { CachedAnswer, EtagCache } from '../../../src/github/etag-cache.js';
 import { startReleaseServer, type ReleaseServer } from '../../support/release-server.js';
@@ -13,7 +12,7 @@ function memoryCache(): EtagCache & { entries: Map<string, CachedAnswer> } {
 
 const release = (tag: string) => ({ tag, assets: [{ name: `w_${tag}_linux_amd64`, body: Buffer.from(tag) }] });
 
-describe('createCachedClient', () => {
+describe('a cache-only GitHub client', () => {
   let server: ReleaseServer;
   let settings: ReturnType<typeof readSettings>;
 
@@ -32,7 +31,7 @@ describe('createCachedClient', () => {
     const byTag = await live.releaseByTag('acme/w', 'v1.1.0');
     const all = await live.listReleases('acme/w');
     server.clearRequests();
-    const cached = createCachedClient(settings, cache);
+    const cached = createGitHubClient(settings, cache, { cacheOnly: true });
     assert.deepEqual(await cached.listReleases('acme/w', 1), latest);
     assert.deepEqual(await cached.releaseByTag('acme/w', 'v1.1.0'), byTag);
     assert.deepEqual(await cached.listReleases('acme/w'), all);
@@ -40,7 +39,7 @@ describe('createCachedClient', () => {
   });
 
   it('reads a missing tag as no such release, and a missing list as nothing cached (TOOL_NETWORK)', async () => {
-    const cached = createCachedClient(settings, memoryCache());
+    const cached = createGitHubClient(settings, memoryCache(), { cacheOnly: true });
     assert.equal(await cached.releaseByTag('acme/w', 'v9.9.9'), undefined);
     await assert.rejects(cached.listReleases('acme/w', 1), (error: Error & { code?: string }) => error.code === 'TOOL_NETWORK' && /nothing is cached for the releases of acme\/w/.test(error.message));
     await assert.rejects(cached.latestRelease('acme/w'), /nothing is cached/);
