@@ -12,7 +12,7 @@
 // Each module sits in one file and is evaluated when first imported: an import
 // of a module in another file becomes require('./<file>.cjs').load('src/…'),
 // so `tool list` loads front.cjs and core.cjs and never rest.cjs.
-// Third-party packages that only installs use (undici, tar, yaml, …) stay in
+// Third-party packages that only installs use (tar, yaml, …) stay in
 // node_modules and are required when first used; Node built-ins most commands
 // never call are deferred too (src/bin/lazy-require.ts).
 // dist/registry-index.json: name, repo and executables of each registry/ entry
@@ -40,7 +40,7 @@ const CORE = ['src/cli/commands/list.ts', 'src/cli/commands/which.ts', 'src/cli/
 /** Stateless modules the front may hold a copy of (any other module must live in one file only). */
 const SHARED = new Set(['src/registry/package-files.ts']);
 /** Used by installs only; required from node_modules when first used. */
-const EXTERNAL = ['undici', 'tar', 'yaml', 'yauzl', 'proper-lockfile', 'xz-decompress', 'unbzip2-stream', 'fzstd'];
+const EXTERNAL = ['tar', 'yaml', 'yauzl', 'proper-lockfile', 'xz-decompress', 'unbzip2-stream', 'fzstd'];
 
 const common = {
   absWorkingDir: root,

@@ -44,7 +44,7 @@ describe('architecture', () => {
     }
   });
 
-  it('reaches the HTTP stack (undici) only through a dynamic import, never at CLI start-up', () => {
+  it('reaches the HTTP stack only through a dynamic import, never at CLI start-up', () => {
     const staticImporters = (target: RegExp) =>
       files.filter((file) => [...readFileSync(file, 'utf8').matchAll(/^import (?!type)[^;]* from '([^']+)'/gm)].some((m) => target.test(m[1]!))).map((file) => relative(ROOT, file));
     assert.deepEqual(staticImporters(/github\/client\.js$|^\.\/client\.js$/), []);

@@ -1,6 +1,6 @@
 /**
  * Everything a use case needs, built once by the CLI and faked by tests.
- * Expensive parts (the GitHub client pulls in undici, ~55 ms) are created on
+ * Expensive parts (the GitHub client and its HTTP stack) are created on
  * first use, so commands that never touch the network never pay for them.
  */
 import type { Platform } from '../core/platform.js';

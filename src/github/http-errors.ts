@@ -25,10 +25,7 @@ const NETWORK_WORDS: Record<string, string> = {
   ETIMEDOUT: 'timed out',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
-  UND_ERR_SOCKET: 'the connection was closed',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
-  UND_ERR_BODY_TIMEOUT: 'the transfer stalled',
+  EPIPE: 'the connection was closed',
 };
 
 export function describeNetworkError(error: unknown): string {

@@ -1,15 +1,14 @@
 /**
- * HTTP GET with the policies a GitHub client needs, and the sole importer of
- * undici. Redirects are followed by hand so that the token is attached only to
+ * HTTP GET with the policies a GitHub client needs. Redirects are followed by hand so that the token is attached only to
  * the origin it was meant for (GitHub's CDN rejects it, and it must not leak),
  * and so that every hop is checked to be https (http only on loopback).
  * 5xx answers and network failures are retried with exponential backoff.
  */
-import { Agent, request } from 'undici';
 import type { Readable } from 'node:stream';
 import { ToolError } from '../core/errors.js';
 import { assertSafeUrl } from '../env/settings.js';
 import { describeNetworkError, isRetryableStatus, isUnreachable } from './http-errors.js';
+import { discard, get, readText } from './http-transport.js';
 
 export interface HttpResponse {
   status: number;
@@ -30,8 +29,6 @@ export interface HttpOptions {
 }
 
 const MAX_REDIRECTS = 5;
-// Short keep-alive so a finished CLI command does not linger waiting on idle sockets.
-const agent = new Agent({ keepAliveTimeout: 1000, headersTimeout: 30_000, bodyTimeout: 60_000, connect: { timeout: 15_000 } });
 
 function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -42,14 +39,14 @@ function flatHeaders(raw: Record<string, string | string[] | undefined>): Record
 async function once(url: URL, options: HttpOptions): Promise<HttpResponse> {
   const headers: Record<string, string> = { 'user-agent': 'tool-version-manager', ...options.headers };
   if (options.auth && url.origin === options.auth.origin) headers.authorization = `Bearer ${options.auth.token}`;
-  const response = await request(url, { method: 'GET', headers, dispatcher: agent });
+  const response = await get(url, headers);
   return {
-    status: response.statusCode,
+    status: response.statusCode ?? 0,
     headers: flatHeaders(response.headers),
-    body: response.body,
+    body: response,
     url,
-    text: () => response.body.text(),
-    discard: () => response.body.dump(),
+    text: () => readText(response),
+    discard: () => discard(response),
   };
 }
 

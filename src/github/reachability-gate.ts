@@ -10,7 +10,7 @@
 import { isToolError, type ToolError } from '../core/errors.js';
 import type { GitHubClient } from './types.js';
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 
 function codeOf(error: unknown): unknown {
   const { code, errors } = (error ?? {}) as { code?: unknown; errors?: unknown[] };
