@@ -3,7 +3,7 @@
  * stale ones removed. Each shim is written to a temp file and renamed, so a
  * running shell never sees a half-written script.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { writeFileAtomic } from '../store/atomic.js';
 import type { Layout } from '../store/layout.js';
 import { renderShim, type ShimInput } from './render.js';
@@ -25,11 +25,13 @@ export async function syncShims(layout: Layout, specs: readonly ShimSpec[], cli:
     if (owner) result.conflicts.push({ exe: spec.exe, kept: owner.toolId, skipped: spec.toolId });
     else byExe.set(spec.exe, spec);
   }
-  for (const spec of byExe.values()) {
+  await Promise.all([...byExe.values()].map(async (spec) => {
     const text = renderShim({ ...spec, home: layout.home, node: cli.node, cli: cli.script });
-    await writeFileAtomic(layout.shim(spec.exe), text, 0o755);
-    result.written.push(spec.exe);
-  }
+    // An unchanged shim is left alone: most syncs change one tool's shims, not all of them.
+    const current = await readFile(layout.shim(spec.exe), 'utf8').catch(() => undefined);
+    if (current !== text) await writeFileAtomic(layout.shim(spec.exe), text, 0o755);
+  }));
+  result.written.push(...byExe.keys());
   let existing: string[] = [];
   try {
     existing = await readdir(layout.shims);

@@ -18,7 +18,7 @@
  *     state/seen-files          .tools files seen (prune keeps their pins)
  *     locked/<project dir>/.tools/<tool>  symlink → the store version the project's .tools.lock selects;
  *                               .stamp older than .tools or .tools.lock = stale, the shim asks the CLI
- *     locks/<tool>              proper-lockfile lock directories
+ *     locks/<tool>.lock         lock directories, each with its owner (store/lock.ts)
  *     tmp/                      staging, same filesystem as store/ so rename publishes
  */
 import { join } from 'node:path';

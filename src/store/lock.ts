@@ -1,63 +1,128 @@
 /**
  * One lock per tool around everything that changes that tool's store entries,
  * index and state, so two terminals installing at once end with one good copy.
- * The sole importer of proper-lockfile. Its locks are directories refreshed
- * while held and considered stale after `stale` ms, so a killed process cannot
- * block the next install for long; they are also removed on normal exit.
+ * A lock is a directory holding its owner (lock-owner.ts), published by one
+ * rename so it never exists without its owner. A lock whose owner no longer
+ * runs is taken over at once. An empty lock directory (left by an older tool
+ * version) is replaced by the rename itself; one whose owner file is unreadable
+ * counts as stale once untouched for 15 s.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ToolError } from '../core/errors.js';
 import type { Layout } from './layout.js';
+import { currentOwner, describeOwner, ownerRuns, parseOwner, type LockOwner } from './lock-owner.js';
 
-const STALE_MS = 15_000;
+const POLL_MS = 50;
+const WAIT_MS = 60_000;
+const OWNERLESS_STALE_MS = 15_000;
 
 /**
  * Lock order: a tool lock may be held while taking the home lock, never the
  * reverse, so the two can never deadlock.
  */
 export async function withToolLock<T>(layout: Layout, toolId: string, work: () => Promise<T>): Promise<T> {
-  return withLock(layout, layout.lock(toolId), toolId, work);
+  return withLock(layout.locks, `${layout.lock(toolId)}.lock`, toolId, work);
 }
 
 /** Guards what all tools share: global.tools and the shims directory. */
 export async function withHomeLock<T>(layout: Layout, work: () => Promise<T>): Promise<T> {
-  return withLock(layout, layout.homeLock, 'the global selection and shims', work);
+  return withLock(layout.locks, `${layout.homeLock}.lock`, 'the global selection and shims', work);
 }
 
 /**
  * Guards a file outside TOOL_HOME that several homes may share (the declared
- * tool set in dotfiles, a lock file): the lock sits beside the file itself.
+ * tool set in dotfiles, a lock file): the lock sits beside the file itself, as
+ * "<file>.tool-editing" because "tools.lock" already sits beside "tools".
  */
 export async function withFileLock<T>(file: string, what: string, work: () => Promise<T>): Promise<T> {
-  return withLock(undefined, file, what, work);
+  return withLock(dirname(file), `${file}.tool-editing`, what, work);
 }
 
-async function withLock<T>(layout: Layout | undefined, target: string, what: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(layout ? layout.locks : dirname(target), { recursive: true });
-  const { default: lockfile } = await import('proper-lockfile');
-  // Beside a user's file, "<file>.lock" could be a real file: the declared set "tools" sits next to "tools.lock".
-  const lockfilePath = layout ? `${target}.lock` : `${target}.tool-editing`;
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(target, {
-      realpath: false,
-      lockfilePath,
-      stale: STALE_MS,
-      retries: { retries: 600, factor: 1, minTimeout: 100, maxTimeout: 100 },
-    });
-  } catch (error) {
-    // A file lock beside a read-only file fails for that reason, not because someone holds it.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!layout && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) throw error;
-    throw new ToolError('TOOL_LOCKED', `another tool process holds the lock ${lockfilePath} for ${what}`, {
-      hint: 'Wait for it to finish, or remove that directory if no tool process is running',
-      cause: error,
-    });
+// Held locks are removed when the process exits, also on the signals staging-guard turns into exits.
+const held = new Set<string>();
+process.on('exit', () => {
+  for (const dir of held) rmSync(dir, { recursive: true, force: true });
+});
+
+async function withLock<T>(parent: string, lockDir: string, what: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(parent, { recursive: true });
+  const deadline = Date.now() + WAIT_MS;
+  while (!(await tryAcquire(lockDir))) {
+    if (await takeOverIfStale(lockDir)) continue;
+    if (Date.now() > deadline) throw lockedError(lockDir, what, await readOwner(lockDir));
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  held.add(lockDir);
   try {
     return await work();
   } finally {
-    await release().catch(() => {});
+    held.delete(lockDir);
+    await rm(lockDir, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+const uniqueBeside = (path: string, kind: string) => `${path}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/** Owner written first, then the directory renamed into place: never a lock without its owner. */
+async function tryAcquire(lockDir: string): Promise<boolean> {
+  const staged = uniqueBeside(lockDir, 'new');
+  await mkdir(staged);
+  try {
+    await writeFile(join(staged, 'owner'), JSON.stringify(currentOwner()));
+    await rename(staged, lockDir);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+  }
+}
+
+async function readOwner(lockDir: string): Promise<LockOwner | undefined> {
+  return parseOwner(await readFile(join(lockDir, 'owner'), 'utf8').catch(() => ''));
+}
+
+async function isStale(lockDir: string): Promise<boolean> {
+  const owner = await readOwner(lockDir);
+  if (owner) return !ownerRuns(owner);
+  const since = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+  return since > OWNERLESS_STALE_MS;
+}
+
+/**
+ * Moves a stale lock aside. Takers serialize on "<lock>.takeover", so between one
+ * taker's check and its rename no other taker can swap in a fresh lock (a fresh
+ * lock only appears where none is). A takeover marker left by a crash within
+ * these few milliseconds is itself stale after a second.
+ */
+async function takeOverIfStale(lockDir: string): Promise<boolean> {
+  if (!(await isStale(lockDir))) return false;
+  const marker = `${lockDir}.takeover`;
+  try {
+    await mkdir(marker);
+  } catch {
+    const age = await stat(marker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > 1000) await rm(marker, { recursive: true, force: true });
+    return false;
+  }
+  try {
+    if (!(await isStale(lockDir))) return false;
+    const aside = uniqueBeside(lockDir, 'stale');
+    await rename(lockDir, aside).catch(() => {});
+    await rm(aside, { recursive: true, force: true });
+    return true;
+  } finally {
+    await rm(marker, { recursive: true, force: true });
+  }
+}
+
+function lockedError(lockDir: string, what: string, owner: LockOwner | undefined): ToolError {
+  return new ToolError('TOOL_LOCKED', `${describeOwner(owner)} holds the lock ${lockDir} for ${what} (waited ${WAIT_MS / 1000} s)`, {
+    hint: 'Wait for it to finish; if that process is gone, remove that directory',
+  });
 }

@@ -59,21 +59,21 @@ export function planIndex(input: IndexInput): Map<string, string> {
 }
 
 /**
- * Make the tool's index match `plan`, one symlink at a time: each key is
- * replaced by an atomic rename, so a shim running meanwhile sees the old or the
+ * Make the tool's index match `plan`: each key is replaced by an atomic rename
+ * (all keys at once, as they are independent), so a shim running meanwhile sees the old or the
  * new target, never nothing. Stale keys go last; the stamp is touched at the end.
  */
 export async function writeIndex(layout: Layout, toolId: string, plan: Map<string, string>): Promise<void> {
   const dir = layout.toolIndex(toolId);
   await mkdir(dir, { recursive: true });
-  for (const [key, version] of plan) {
+  await Promise.all([...plan].map(async ([key, version]) => {
     const target = version === LIVE_TARGET ? join('..', '..', 'live', toolDirName(toolId)) : join('..', '..', 'store', toolDirName(toolId), version);
     const path = join(dir, key);
-    if ((await readlink(path).catch(() => undefined)) === target) continue;
+    if ((await readlink(path).catch(() => undefined)) === target) return;
     const temp = join(dir, `.new-${randomBytes(6).toString('hex')}`);
     await symlink(target, temp);
     await rename(temp, path);
-  }
+  }));
   for (const name of await readdir(dir)) {
     if (!name.startsWith('.') && !plan.has(name)) await rm(join(dir, name), { force: true });
   }

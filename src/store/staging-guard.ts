@@ -1,7 +1,7 @@
 /**
  * Staging directories that must not outlive an interrupted process. While any
- * exists, SIGINT/SIGTERM/SIGHUP remove them before exiting (exit also runs
- * proper-lockfile's release). Outside installs no handler is installed, so
+ * exists, SIGINT/SIGTERM/SIGHUP remove them before exiting (exit also removes
+ * the locks held, store/lock.ts). Outside installs no handler is installed, so
  * `tool run` and shims keep forwarding signals to the tool untouched.
  */
 import { rmSync } from 'node:fs';
