@@ -4,9 +4,9 @@
  * bzip2 or zstd library. Decoder failures surface as plain stream errors; the
  * caller turns them into TOOL_BAD_ARCHIVE.
  */
-import { Duplex, PassThrough, Transform } from 'node:stream';
+import { Duplex, PassThrough, Transform, type TransformOptions } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { ArchiveKind } from './kind.js';
 // The decoders are imported when first needed (xz's WASM costs start-up time):
 // - fzstd: pure JS, no dependencies, with a streaming Decompress class. Node 20's
@@ -15,6 +15,9 @@ import type { ArchiveKind } from './kind.js';
 //   compressjs only decode whole buffers.
 // - xz-decompress: xz-embedded compiled to WASM and shipped inside the npm tarball,
 //   streaming through web streams; lzma-native is a native addon.
+
+// Stream options reach the Transform underneath, though ZlibOptions does not list them.
+const gunzipOptions: ZlibOptions & TransformOptions = { chunkSize: 1 << 19, readableHighWaterMark: 1 << 21 };
 
 export type Codec = 'none' | 'gzip' | 'xz' | 'bzip2' | 'zstd';
 
@@ -43,8 +46,9 @@ export async function createDecompressor(codec: Codec): Promise<Duplex> {
     case 'none':
       return new PassThrough();
     case 'gzip':
-      // 256 KiB output chunks instead of 16 KiB: far fewer callbacks on large archives.
-      return createGunzip({ chunkSize: 1 << 18 });
+      // 512 KiB output chunks instead of 16 KiB: each is one thread-pool round trip, and
+      // room for four lets inflation run ahead while tar writes the previous ones.
+      return createGunzip(gunzipOptions);
     case 'xz':
       return xz(commonJsExports(await import('xz-decompress')));
     case 'bzip2':

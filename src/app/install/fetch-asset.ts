@@ -15,6 +15,7 @@ import type { ArchiveKind } from '../../archive/kind.js';
 import { ToolError } from '../../core/errors.js';
 import type { Asset, GitHubClient } from '../../github/types.js';
 import type { ProgressEvent } from '../context.js';
+import { collectYoungGarbage } from './memory.js';
 
 export interface FetchedAsset {
   sha256: string;
@@ -24,24 +25,49 @@ export interface FetchedAsset {
 }
 
 const PROGRESS_EVERY_MS = 100;
+/**
+ * Sockets deliver about 64 KiB at a time; the decompressor costs one thread-pool
+ * round trip per chunk it is given, so chunks are joined to this size first
+ * (gunzip of 36 MB: 302 ms from 64 KiB chunks, 227 ms from 256 KiB ones).
+ */
+const COALESCE_BYTES = 1 << 19;
+/** How often the young generation is collected while streaming (memory.ts). */
+const COLLECT_EVERY_BYTES = 2 << 20;
 
+/** Hashes and counts every byte, passing them on in chunks of about COALESCE_BYTES. */
 function hashingTap(hash: ReturnType<typeof createHash>, report: (received: number, done: boolean) => void): Transform {
   let received = 0;
   let last = 0;
+  let sinceCollect = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const takePending = (): Buffer => {
+    const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    return joined;
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
       received += chunk.length;
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      sinceCollect += chunk.length;
+      if (sinceCollect >= COLLECT_EVERY_BYTES) {
+        sinceCollect = 0;
+        collectYoungGarbage();
+      }
       const now = Date.now();
       if (now - last >= PROGRESS_EVERY_MS) {
         last = now;
         report(received, false);
       }
-      done(null, chunk);
+      done(null, pendingBytes >= COALESCE_BYTES ? takePending() : undefined);
     },
     flush(done) {
       report(received, true);
-      done();
+      done(null, pendingBytes > 0 ? takePending() : undefined);
     },
   });
 }
