@@ -34,7 +34,7 @@ const outdir = join(root, 'dist/bundle');
 const indexFile = join(root, 'dist/registry-index.json');
 
 /** The front's modules: what they import dynamically lives in core.cjs or rest.cjs. */
-const FRONT = new Set(['src/bin/tool.ts', 'src/cli/main.ts']);
+const FRONT = new Set(['src/bin/tool.ts', 'src/cli/main.ts', ...readdirSync(join(root, 'src/cli/definitions')).map((name) => `src/cli/definitions/${name}`)]);
 /** core.cjs: these and everything they import statically. */
 const CORE = ['src/cli/commands/list.ts', 'src/cli/commands/which.ts', 'src/cli/commands/history.ts', 'src/cli/commands/versions.ts', 'src/cli/report-error.ts', 'src/cli/app-context.ts', 'src/app/home.ts', 'src/capture/notice.ts'];
 /** Stateless modules the front may hold a copy of (any other module must live in one file only). */
