@@ -4,7 +4,7 @@
  * this Node and this CLI (they bake those paths in). If not, every shim is
  * rewritten, so moving Node or upgrading `tool` never leaves broken shims.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ToolError } from '../core/errors.js';
 import { SHIM_VERSION } from '../shimgen/render.js';
@@ -21,6 +21,10 @@ async function readOptional(file: string): Promise<string | undefined> {
   }
 }
 
+async function hasShims(ctx: AppContext): Promise<boolean> {
+  return (await readdir(ctx.layout.shims).catch(() => [])).length > 0;
+}
+
 export async function ensureHome(ctx: AppContext): Promise<void> {
   const layout = await readOptional(ctx.layout.layoutVersionFile);
   if (layout !== undefined && layout !== LAYOUT_VERSION) {
@@ -28,9 +32,15 @@ export async function ensureHome(ctx: AppContext): Promise<void> {
       hint: 'Use the tool version that created it, or point TOOL_HOME elsewhere',
     });
   }
-  if (layout === undefined) await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
   const rendered = `${SHIM_VERSION}\n${ctx.cli.node}\n${ctx.cli.script}`;
   const stamp = join(ctx.layout.home, 'state', 'shims-rendered');
+  if (layout === undefined && !(await hasShims(ctx))) {
+    // A new home: no shim exists to rewrite, so only the stamps are written.
+    await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
+    await writeFileAtomic(stamp, `${rendered}\n`);
+    return;
+  }
+  if (layout === undefined) await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
   if ((await readOptional(stamp)) === rendered) return;
   await syncAllShims(ctx);
   await writeFileAtomic(stamp, `${rendered}\n`);

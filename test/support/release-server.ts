@@ -32,6 +32,12 @@ export interface ReleaseServer {
   /** A file of the repository at a ref, served by the contents API (JSON with its git blob id, or raw). */
   addContent(repo: string, ref: string, path: string, body: Buffer | string): void;
   requests: LoggedRequest[];
+  /**
+   * Benchmark only (npm run bench -- --with-mise): the API asset URL answers with
+   * the bytes whatever Accept says. mise 2026.9 fetches it accepting any type
+   * when api_url is set, where GitHub documents the JSON description as the answer.
+   */
+  assetBytesForAnyAccept: boolean;
   clearRequests(): void;
   fail(failure: Failure): void; // inject failures, consumed in order of registration
   close(): Promise<void>;
@@ -89,6 +95,7 @@ function send(ex: Exchange, status: number, headers: OutgoingHttpHeaders, body?:
 class FakeGitHub implements ReleaseServer {
   apiUrl = '';
   requests: LoggedRequest[] = [];
+  assetBytesForAnyAccept = false;
   private githubUrl = '';
   private cdnUrl = '';
   private readonly repos = new Map<string, StoredRelease[]>(); // lower-case "owner/repo" -> newest first
@@ -265,7 +272,7 @@ class FakeGitHub implements ReleaseServer {
     const assetId = /^\/assets\/(\d+)$/.exec(rest);
     const asset = assetId ? this.assets.get(Number(assetId[1])) : undefined;
     if (!asset || !visible.includes(asset.release)) return NOT_FOUND;
-    if ((ex.req.headers.accept ?? '').includes('application/octet-stream')) {
+    if ((ex.req.headers.accept ?? '').includes('application/octet-stream') || this.assetBytesForAnyAccept) {
       return { status: 302, headers: { location: this.signedCdnUrl(asset) } };
     }
     return { status: 200, json: this.assetJson(asset) };

@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { canStream, extractFile, extractStream, type ExtractedFile } from '../../archive/extract.js';
+import { canStream, extractFile, extractStream, prepareExtraction, type ExtractedFile } from '../../archive/extract.js';
 import type { ArchiveKind } from '../../archive/kind.js';
 import { ToolError } from '../../core/errors.js';
 import type { Asset, GitHubClient } from '../../github/types.js';
@@ -87,7 +87,10 @@ export async function fetchAndExtract(
   asset: Asset,
   options: { kind: ArchiveKind; dest: string; singleFileName: string; scratch: string; progress: (event: ProgressEvent) => void },
 ): Promise<FetchedAsset> {
-  const download = await github.openAsset(asset);
+  const opening = github.openAsset(asset);
+  opening.catch(() => {}); // awaited just below; the extractor loads while the server answers
+  await prepareExtraction(options.kind);
+  const download = await opening;
   const hash = createHash('sha256');
   const tap = hashingTap(hash, (received, done) => options.progress({ label: asset.name, received, total: download.size ?? asset.size, done }));
   const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName, source: asset.name };
