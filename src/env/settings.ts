@@ -3,7 +3,7 @@
  * for configuration, so tests pass a Settings object instead of mutating globals.
  */
 import { homedir, hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ToolError } from '../core/errors.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 
@@ -65,14 +65,28 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+/**
+ * A directory a variable names must be absolute: shims bake TOOL_HOME in, and a
+ * relative one would mean another place in every directory a command runs in.
+ */
+function absoluteDir(env: NodeJS.ProcessEnv, name: 'TOOL_HOME' | 'TOOL_CONFIG_DIR'): string {
+  const value = env[name]!;
+  if (!isAbsolute(value)) {
+    throw new ToolError('TOOL_BAD_SETTING', `${name}="${value}" is a relative path; it would name another directory wherever tool runs`, {
+      hint: `Set ${name} to an absolute path, such as "$PWD/${value}", or unset it`,
+    });
+  }
+  return resolve(value);
+}
+
 export function defaultHome(env: NodeJS.ProcessEnv): string {
-  if (env.TOOL_HOME) return resolve(env.TOOL_HOME);
+  if (env.TOOL_HOME) return absoluteDir(env, 'TOOL_HOME');
   const data = env.XDG_DATA_HOME ? resolve(env.XDG_DATA_HOME) : join(env.HOME || homedir(), '.local', 'share');
   return join(data, 'tool');
 }
 
 export function defaultConfigDir(env: NodeJS.ProcessEnv): string {
-  if (env.TOOL_CONFIG_DIR) return resolve(env.TOOL_CONFIG_DIR);
+  if (env.TOOL_CONFIG_DIR) return absoluteDir(env, 'TOOL_CONFIG_DIR');
   const config = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : join(env.HOME || homedir(), '.config');
   return join(config, 'tool');
 }

@@ -6,8 +6,14 @@
 import { readdir } from 'node:fs/promises';
 import { sortVersionsDescending } from '../core/version.js';
 import { readJsonOrUndefined } from './atomic.js';
-import type { Layout } from './layout.js';
+import { toolIdFromDirName, type Layout } from './layout.js';
 import type { Manifest } from './manifest.js';
+
+/** Every tool with a directory in the store, added or not (a `tool run` or a shim installs without adding). */
+export async function storedToolIds(layout: Layout): Promise<string[]> {
+  const names = await readdir(layout.store).catch(() => [] as string[]);
+  return names.filter((name) => !name.startsWith('.')).map(toolIdFromDirName);
+}
 
 /** Newest first. */
 export async function installedVersions(layout: Layout, toolId: string): Promise<string[]> {

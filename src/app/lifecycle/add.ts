@@ -6,7 +6,9 @@ import { readToolState, writeToolState, type ToolState } from '../../store/tool-
 import type { AppContext } from '../context.js';
 import { identifyTool, identityOf, type ToolIdentity } from '../select/identify.js';
 import { ensureInstalled } from '../install/install.js';
-import { activateGlobal } from '../select/activate.js';
+import { activateGlobal, globalVersion } from '../select/activate.js';
+import { asksForNoChange, describeAddChanges, type AddedSetup } from './add-changes.js';
+import { readManifest } from '../../store/read.js';
 import { previewInstall } from '../install/preview.js';
 import { scheduleNextCheck } from './auto-update.js';
 import { syncAllShims } from '../select/refresh.js';
@@ -31,6 +33,11 @@ export interface AddResult {
   previousFollow: string | undefined;
   exes: string[];
   conflicts: { exe: string; kept: string }[];
+  /** What this add changed about an already added tool, in words (add-changes.ts); empty for a first add. */
+  changes: string[];
+  /** The tool was already added and the add named nothing to change: nothing moved. */
+  unchanged: boolean;
+  held: boolean;
 }
 
 /** Record the tool as added (approved) with the executables its manifest exposes. */
@@ -49,8 +56,33 @@ export async function rememberTool(ctx: AppContext, tool: ToolIdentity, manifest
   return state;
 }
 
+function setupOf(state: ToolState | undefined, version: string | undefined): AddedSetup | undefined {
+  if (!state || version === undefined) return undefined;
+  return { version, follow: state.follow ?? 'latest', held: Boolean(state.held), selfUpdate: Boolean(state.selfUpdate), autoUpdateSeconds: state.autoUpdateSeconds };
+}
+
+/**
+ * `tool add x` on a tool already selected globally names nothing to change, so
+ * nothing moves (mise and Homebrew alike would upgrade here, silently): its
+ * shims are made sure of, a --reason is recorded, and the result says how to move it.
+ */
+async function keepAsIs(ctx: AppContext, tool: ToolIdentity, version: string, reason: string | undefined): Promise<AddResult | undefined> {
+  const manifest = await readManifest(ctx.layout, tool.id, version);
+  if (!manifest || !tool.state) return undefined;
+  if (reason) await activateGlobal(ctx, tool, version, { cause: 'added', reason });
+  const shims = await syncAllShims(ctx);
+  const follow = tool.state.follow ?? 'latest';
+  return { tool, version, installed: false, manifest, follows: follow, previousFollow: follow, exes: tool.state.exes, conflicts: shims.conflicts.filter((c) => c.skipped === tool.id), changes: [], unchanged: true, held: Boolean(tool.state.held) };
+}
+
 export async function addTool(ctx: AppContext, request: ToolRequest, options: AddOptions = {}): Promise<AddResult> {
   const found = await identifyTool(ctx, request.name);
+  const selected = found.state ? await globalVersion(ctx, found) : undefined;
+  if (selected !== undefined && asksForNoChange(request.spec, options)) {
+    const kept = await keepAsIs(ctx, found, selected, options.reason);
+    if (kept) return kept;
+  }
+  const before = setupOf(found.state, selected);
   const spec = parseSpec(request.spec ?? 'latest');
   // A glob is saved for every later install, so it must fit a real release now, even when nothing is downloaded.
   if (options.assetGlob) await previewInstall(ctx, request, options.assetGlob);
@@ -71,7 +103,11 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   // Re-adding a held tool with an explicit add is the user's choice: it is no longer held.
   const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(outcome.release ? { release: outcome.release } : {}), ...(options.reason ? { reason: options.reason } : {}) });
   const shims = await syncAllShims(ctx);
+  const after = setupOf(tool.state, outcome.version)!;
   return {
+    changes: describeAddChanges(before, after),
+    unchanged: false,
+    held: after.held,
     tool,
     version: outcome.version,
     installed: outcome.installed,

@@ -3,10 +3,9 @@ import { describeSource } from '../../pins/resolve.js';
 import { readHistory } from '../../store/history.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import { modifiedAfterInstall } from '../../store/integrity.js';
-import { listToolStates } from '../../store/tool-state.js';
 import type { AppContext } from '../context.js';
 import { latestReason } from './history-facts.js';
-import { identityOfState } from '../select/identify.js';
+import { everyTool } from './every-tool.js';
 import { selectionHere } from '../select/which.js';
 
 export interface ListedTool {
@@ -21,26 +20,28 @@ export interface ListedTool {
   held: boolean;
   /** The reason of the latest history entry that has one (`--reason`). */
   reason?: string;
+  /** False for a tool installed only by `tool run`, a shim or a project's pin, never added (every-tool.ts). */
+  added: boolean;
 }
 
 export async function listTools(ctx: AppContext): Promise<ListedTool[]> {
-  const states = await listToolStates(ctx.layout);
   return Promise.all(
-    states.map(async (state) => {
-      const tool = identityOfState(ctx, state);
+    (await everyTool(ctx)).map(async (tool) => {
+      const versions = await installedVersions(ctx.layout, tool.id);
       const listed: ListedTool = {
-        tool: state.id,
-        repo: state.repo,
-        exes: state.exes,
-        versions: await installedVersions(ctx.layout, state.id),
+        tool: tool.id,
+        repo: tool.repo,
+        exes: tool.state?.exes ?? Object.keys((await readManifest(ctx.layout, tool.id, versions[0] ?? ''))?.bins ?? {}),
+        versions,
         modified: [],
         active: undefined,
-        held: Boolean(state.held),
+        held: Boolean(tool.state?.held),
+        added: tool.state !== undefined,
       };
-      const reason = latestReason(await readHistory(ctx.layout, state.id));
+      const reason = latestReason(await readHistory(ctx.layout, tool.id));
       if (reason) listed.reason = reason;
       for (const version of listed.versions) {
-        const manifest = await readManifest(ctx.layout, state.id, version);
+        const manifest = await readManifest(ctx.layout, tool.id, version);
         if (manifest && (await modifiedAfterInstall(ctx.layout, manifest)).length > 0) listed.modified.push(version);
       }
       try {

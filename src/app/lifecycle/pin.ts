@@ -1,5 +1,5 @@
 /** `tool pin name@spec`: write the spec into ./.tools and make sure a matching version is installed. */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseSpec } from '../../core/spec.js';
 import type { ToolRequest } from '../../core/tool-ref.js';
 import { logicalCwd } from '../../pins/resolve.js';
@@ -10,7 +10,7 @@ import { rememberTool } from './add.js';
 import { recordSeenSpec, refreshTool } from '../select/refresh.js';
 import { ToolError } from '../../core/errors.js';
 import { appendHistory } from '../../store/history.js';
-import { findPin } from '../../pins/resolve.js';
+import { findPin, nearestToolsFile } from '../../pins/resolve.js';
 import { removeDeclaredEntry, setDeclaredEntry } from '../../replicate/declared-edit.js';
 import { withoutTool } from '../../replicate/lock-file.js';
 import { readLock, updateLock } from '../../replicate/lock-io.js';
@@ -28,6 +28,23 @@ export interface PinResult {
   installed: boolean;
 }
 
+/**
+ * The .tools a pin goes into: the nearest existing one, as a project keeps one
+ * file at its root; else a new one here. One at the home directory or the root
+ * applies to everything below it, so a subdirectory gets its own instead, said so.
+ */
+async function pinFile(ctx: AppContext, toolId: string): Promise<string> {
+  const dir = await logicalCwd(ctx.settings.env, ctx.cwd);
+  const broad = (d: string) => d === '/' || d === ctx.settings.env.HOME;
+  const nearest = await nearestToolsFile({ env: ctx.settings.env, cwd: ctx.cwd, globalFile: '/nonexistent' });
+  const nearestDir = nearest && dirname(nearest.path);
+  if (nearestDir && !broad(nearestDir)) return nearest.path;
+  const file = join(dir, '.tools');
+  if (nearestDir && nearestDir !== dir) ctx.log(`note: wrote a new ${file}: the nearest existing one, ${nearest.path}, applies to every directory below ${nearestDir}`);
+  else if (broad(dir)) ctx.log(`note: ${file} applies to every directory below ${dir}; for a machine-wide choice use \`tool add ${toolId}@<version>\``);
+  return file;
+}
+
 export async function pinTool(ctx: AppContext, request: ToolRequest, reason?: string): Promise<PinResult> {
   const found = await identifyTool(ctx, request.name);
   const asked = parseSpec(request.spec ?? 'latest');
@@ -36,11 +53,7 @@ export async function pinTool(ctx: AppContext, request: ToolRequest, reason?: st
   const spec = request.spec ?? outcome.version;
   const state = await rememberTool(ctx, found, outcome.manifest);
   const tool = identityOf(ctx, { ...found, state });
-  const dir = await logicalCwd(ctx.settings.env, ctx.cwd);
-  const file = join(dir, '.tools');
-  if (dir === '/' || dir === ctx.settings.env.HOME) {
-    ctx.log(`note: ${file} applies to every directory below ${dir}; for a machine-wide choice use \`tool add ${found.id}@<version>\``);
-  }
+  const file = await pinFile(ctx, found.id);
   await editUserFile(file, 'the .tools file', (text) =>
     setDeclaredEntry(text ?? '', { aliases: tool.aliases, name: tool.id, spec, facts: machineFacts(ctx), path: file, ...(reason ? { reason } : {}) }),
   );

@@ -13,11 +13,11 @@ import { readLiveMarker } from '../../store/live.js';
 import { withToolLock } from '../../store/lock.js';
 import { unpublishVersion } from '../../store/publish.js';
 import { installedVersions } from '../../store/read.js';
-import { listToolStates } from '../../store/tool-state.js';
 import { globalVersion } from '../select/activate.js';
 import type { AppContext } from '../context.js';
 import { recordedSha256, rollbackTargetIn } from './history-facts.js';
-import { identityOfState, type ToolIdentity } from '../select/identify.js';
+import type { ToolIdentity } from '../select/identify.js';
+import { everyTool } from './every-tool.js';
 import { rebuildIndex } from '../select/refresh.js';
 import { readSeenFiles } from '../select/seen-files.js';
 import { readLock } from '../../replicate/lock-io.js';
@@ -43,7 +43,8 @@ async function keepReasons(ctx: AppContext, tool: ToolIdentity, facts: ToolFacts
   const add = (version: string | undefined, reason: string) => {
     if (version) reasons.set(version, [...(reasons.get(version) ?? []), reason]);
   };
-  const recent = [...new Set(facts.history.map((entry) => entry.to).reverse())].slice(0, keep);
+  // History keeps versions to roll back to; a tool no longer added (removed, or only run) has nothing to roll back.
+  const recent = tool.state ? [...new Set(facts.history.map((entry) => entry.to).reverse())].slice(0, keep) : [];
   for (const version of recent) add(version, keep === 1 ? 'the last in history' : `among the last ${keep} in history`);
   add(facts.current, 'global selection');
   add((await readLiveMarker(ctx.layout, tool.id))?.version, 'live copy');
@@ -71,8 +72,7 @@ async function toolFacts(ctx: AppContext, tool: ToolIdentity): Promise<ToolFacts
 
 export async function pruneVersions(ctx: AppContext, options: { keep: number; dryRun: boolean }): Promise<PruneDecision[]> {
   const decisions: PruneDecision[] = [];
-  for (const state of await listToolStates(ctx.layout)) {
-    const tool = identityOfState(ctx, state);
+  for (const tool of await everyTool(ctx)) {
     await withToolLock(ctx.layout, tool.id, async () => {
       const facts = await toolFacts(ctx, tool);
       const reasons = await keepReasons(ctx, tool, facts, options.keep);

@@ -5,6 +5,7 @@ import { readLock, updateLock } from '../../replicate/lock-io.js';
 import { declaredPaths } from '../../replicate/machine.js';
 import { ToolError } from '../../core/errors.js';
 import { normalizeVersion } from '../../core/version.js';
+import { pickVersion, tryParseSpec } from '../../core/spec.js';
 import { globalVersion } from '../select/activate.js';
 import type { ToolRequest } from '../../core/tool-ref.js';
 import { rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import type { AppContext } from '../context.js';
 import { identifyTool } from '../select/identify.js';
 import { rebuildIndex, refreshAllTools, refreshTool } from '../select/refresh.js';
 import { clearSelection } from '../select/selection.js';
+import { remainingPins, type RemainingPin } from './remaining-pins.js';
 
 export interface RemoveResult {
   tool: string;
@@ -23,6 +25,8 @@ export interface RemoveResult {
   removedShims: string[];
   /** True when the whole tool is gone. */
   whole: boolean;
+  /** .tools lines that still name the tool (remaining-pins.ts). */
+  stillPinned: RemainingPin[];
 }
 
 export async function removeTool(ctx: AppContext, request: ToolRequest): Promise<RemoveResult> {
@@ -47,7 +51,14 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
       }
       await unpublishVersion(ctx.layout, tool.id, version);
       const shims = await refreshTool(ctx, tool);
-      return { tool: tool.id, removedVersions: [version], removedShims: shims.removed, whole: false };
+      // A pin the removed version satisfied and no remaining one does.
+      const left = versions.filter((v) => v !== version);
+      const onlyThis = (text: string) => {
+        const spec = tryParseSpec(text);
+        return spec !== undefined && pickVersion(spec, [version]) === version && pickVersion(spec, left) === undefined;
+      };
+      const stillPinned = (await remainingPins(ctx, tool)).filter((pin) => onlyThis(pin.spec));
+      return { tool: tool.id, removedVersions: [version], removedShims: shims.removed, whole: false, stillPinned };
     }
     for (const version of versions) await unpublishVersion(ctx.layout, tool.id, version);
     await removeTree(ctx.layout.toolStore(tool.id));
@@ -63,7 +74,7 @@ export async function removeTool(ctx: AppContext, request: ToolRequest): Promise
     if (await readLock(lock)) {
       await updateLock(lock, (current) => Object.keys(current.tools).filter((key) => key === tool.id || key.startsWith(`${tool.id} [`)).reduce(withoutTool, current));
     }
-    return { tool: tool.id, removedVersions: versions, removedShims: shims.removed, whole: true };
+    return { tool: tool.id, removedVersions: versions, removedShims: shims.removed, whole: true, stillPinned: await remainingPins(ctx, tool) };
   });
 }
 

@@ -19,7 +19,7 @@ export interface UpdateOutcome {
   tool: string;
   from: string | undefined;
   to: string | undefined;
-  status: 'updated' | 'up-to-date' | 'held' | 'failed';
+  status: 'updated' | 'up-to-date' | 'held' | 'failed' | 'project-only';
   message?: string;
 }
 
@@ -60,6 +60,11 @@ export async function updateTools(ctx: AppContext, names: readonly string[] = []
   for (const { tool, named } of await targets(ctx, names)) {
     if (!tool.state) {
       outcomes.push({ tool: tool.id, from: undefined, to: undefined, status: 'failed', message: `${tool.id} is not added. Run \`tool add ${tool.id}\`` });
+      continue;
+    }
+    // Installed only for projects' .tools (by `tool install` or a shim): their pins decide its versions, not update.
+    if ((await globalVersion(ctx, tool)) === undefined) {
+      if (named) outcomes.push({ tool: tool.id, from: undefined, to: undefined, status: 'project-only', message: `${tool.id} is installed for projects only (no global selection); \`tool pin ${tool.id}@<version>\` moves a project, \`tool add ${tool.id}\` selects it globally` });
       continue;
     }
     if (tool.state.held && !named) {

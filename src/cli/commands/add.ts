@@ -1,4 +1,4 @@
-import { addTool } from '../../app/lifecycle/add.js';
+import { addTool, type AddResult } from '../../app/lifecycle/add.js';
 import { previewInstall } from '../../app/install/preview.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { parseDuration } from '../../core/duration.js';
@@ -36,17 +36,31 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     ...(flags.selfUpdate ? { selfUpdate: true } : {}),
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });
-  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  if (result.unchanged) return printLines(unchangedLines(result));
   const source = result.manifest.cause === 'self-update' ? verificationText(result.manifest) : `${result.manifest.asset.name}, ${verificationText(result.manifest)}`;
-  const followed = result.follows === result.version ? '' : ` (follows ${result.follows}${result.previousFollow && result.previousFollow !== result.follows ? `; was ${result.previousFollow}` : ''})`;
+  const followed = result.follows === result.version ? '' : ` (follows ${result.follows})`;
   const auto = result.tool.state?.autoUpdateSeconds;
   const lines = [
     `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${source})`,
     `global selection: ${result.tool.id} ${result.version}${followed}`,
+    ...(result.changes.length ? [`changed: ${result.changes.join('; ')}`] : []),
     ...(auto ? [`background checks: at most every ${flags.autoUpdate ?? `${auto}s`} (log: ${ctx.layout.autoLog})`] : []),
     `shims: ${result.exes.join(', ')}`,
     ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
   ];
   const advice = pathAdvice(ctx.layout.shims, process.env.PATH);
   printLines(advice ? [...lines, advice] : lines);
+}
+
+/** A re-add that names nothing to change: what stays, and how to move it. */
+function unchangedLines(result: AddResult): string[] {
+  const name = result.tool.id;
+  const how = result.held
+    ? `\`tool unhold ${name}\` lets updates move it; \`tool add ${name}@<version>\` picks one`
+    : `\`tool update ${name}\` moves it within ${result.follows}; \`tool add ${name}@<version>\` picks another`;
+  return [
+    `already added: ${name} ${result.version} (follows ${result.follows}${result.held ? ', held' : ''}); nothing changed`,
+    `to move it: ${how}`,
+  ];
 }

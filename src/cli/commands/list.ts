@@ -12,7 +12,7 @@ export async function list(flags: { json?: boolean }): Promise<void> {
     const versions = tool.versions.length ? tool.versions : ['-'];
     // The hold and its reason belong to the tool: shown on the active row, else on its first.
     const noteRow = versions.find((version) => version === tool.active?.version) ?? versions[0];
-    const note = reasonNote(tool.held, tool.reason);
+    const note = tool.added ? reasonNote(tool.held, tool.reason) : 'not added: installed by `tool run`, a shim or a project pin';
     for (const version of versions) {
       const active = tool.active?.version === version;
       const why = active ? `${tool.active!.spec} from ${tool.active!.source}` : '';

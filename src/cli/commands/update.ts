@@ -4,7 +4,7 @@ import { printLines } from '../output.js';
 
 export async function update(names: string[], flags: { reason?: string } = {}): Promise<void> {
   const outcomes = await updateTools(await managedContext(), names, flags);
-  if (outcomes.length === 0) return printLines(['no tools added yet']);
+  if (outcomes.length === 0) return printLines(['no tools added yet (tools installed only for projects follow their .tools pins)']);
   printLines(
     outcomes.map((o) => {
       switch (o.status) {
@@ -16,6 +16,8 @@ export async function update(names: string[], flags: { reason?: string } = {}): 
           return `${o.tool}: ${o.from} ${o.message}`;
         case 'failed':
           return `${o.tool}: update failed: ${o.message}`;
+        case 'project-only':
+          return `${o.tool}: not updated: ${o.message}`;
       }
     }),
   );

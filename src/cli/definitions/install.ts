@@ -14,7 +14,7 @@ export function defineInstallCommands(define: Define): void {
     .action(async (tool: string, options) => (await import('../commands/add.js')).add(tool, options)));
 
   define(['pin'], (program) => program.command('pin')
-    .description('pin a version for this directory and below (writes ./.tools), installing it if missing')
+    .description('pin a version for this project: edits the nearest .tools (a new ./.tools when there is none), installing it if missing')
     .argument('<tool>', 'tool[@version]; without a version pins the latest release exactly')
     .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
     .action(async (tool: string, options) => (await import('../commands/pin.js')).pin(tool, options)));
