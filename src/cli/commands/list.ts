@@ -1,4 +1,5 @@
 import { listTools } from '../../app/lifecycle/list.js';
+import { formatExpiry } from '../../app/throwaway/pending.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';
@@ -17,8 +18,10 @@ export async function list(flags: { json?: boolean }): Promise<void> {
       const active = tool.active?.version === version;
       const why = active ? `${tool.active!.spec} from ${tool.active!.source}` : '';
       const noted = version === noteRow && note ? (why ? `${why} (${note})` : note) : why;
+      const ephemeral = tool.ephemeral.find((item) => item.version === version);
+      const temporary = ephemeral ? `ephemeral${ephemeral.by ? ` (tool ${ephemeral.by})` : ''}, expires ${formatExpiry(new Date(ephemeral.expiresAt))}` : '';
       const warning = tool.modified.includes(version) ? `MODIFIED after install (reinstall: tool remove ${tool.tool}@${version}, then install it again)` : '';
-      rows.push([tool.tool, version, active ? '*' : '', [noted, warning].filter(Boolean).join('; ')]);
+      rows.push([tool.tool, version, active ? '*' : '', [noted, temporary, warning].filter(Boolean).join('; ')]);
     }
     if (tool.active && !tool.active.version) rows.push([tool.tool, tool.active.spec, 'missing', `${tool.active.source}: run \`tool install\``]);
     if (tool.problem) rows.push([tool.tool, '', 'error', tool.problem]);
