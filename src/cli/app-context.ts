@@ -4,6 +4,7 @@ import { detectPlatform } from '../env/detect-platform.js';
 import { readSettings } from '../env/settings.js';
 import { loadRegistry, emptyRegistry } from '../registry/load.js';
 import { CLI_SCRIPT } from '../registry/package-files.js';
+import { sweepIfDue } from '../app/throwaway/pending.js';
 import { terminalProgress } from './progress.js';
 
 /**
@@ -33,11 +34,16 @@ function stderrProgress(): (event: ProgressEvent) => void {
   return (event) => (draw === null ? (draw = terminalProgress(process.stderr)) : draw)?.(event);
 }
 
-/** The context for management commands: the home is checked and self-updates made since the last run are captured first. */
-export async function managedContext(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
+/**
+ * The context for management commands: the home is checked, self-updates made
+ * since the last run are captured, and ephemeral versions past their time are
+ * removed first. `sweep: false` for `tool prune`, which sweeps itself (its --dry-run must remove nothing).
+ */
+export async function managedContext(env: NodeJS.ProcessEnv = process.env, options: { sweep?: boolean } = {}): Promise<AppContext> {
   const ctx = cliContext(env);
   const { ensureHome } = await import('../app/home.js');
   await ensureHome(ctx);
   await (await import('../capture/notice.js')).noticeSelfUpdates(ctx);
+  if (options.sweep !== false) await sweepIfDue(ctx);
   return ctx;
 }

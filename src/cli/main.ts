@@ -11,6 +11,7 @@ import { PACKAGE_JSON } from '../registry/package-files.js';
 import { defineInspectCommands } from './definitions/inspect.js';
 import { defineInstallCommands } from './definitions/install.js';
 import { defineLifecycleCommands } from './definitions/lifecycle.js';
+import { defineThrowawayCommands } from './definitions/throwaway.js';
 
 /**
  * Registers a command under its names and aliases; `build` runs only when the
@@ -46,6 +47,7 @@ function program(argv: readonly string[]): Command {
   defineInstallCommands(define);
   defineInspectCommands(define);
   defineLifecycleCommands(define);
+  defineThrowawayCommands(define);
 
   const named = definitions.find(({ names }) => names.includes(argv[0] ?? ''));
   for (const { build } of named ? [named] : definitions) build();

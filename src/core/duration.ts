@@ -11,3 +11,9 @@ export function parseDuration(text: string): number {
   }
   return seconds;
 }
+
+/** Seconds → the largest unit that divides them: 604800 → "1w", 259200 → "3d", 5400 → "90m", 0 → "0s". */
+export function formatDuration(seconds: number): string {
+  const unit = Object.entries(UNITS).reverse().find(([, size]) => seconds >= size && seconds % size === 0);
+  return unit ? `${seconds / unit[1]}${unit[0]}` : `${seconds}s`;
+}

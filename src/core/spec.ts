@@ -72,6 +72,16 @@ export function pickVersion(spec: VersionSpec, versions: Iterable<string>): stri
   return candidates[0];
 }
 
+/**
+ * pickVersion, with the versions in `chosenLast` (ephemeral ones: installed for
+ * `tool x` and the like) answering only when no other version does, so trying a
+ * version never changes what a range or `latest` pin runs.
+ */
+export function pickPreferring(spec: VersionSpec, versions: readonly string[], chosenLast: ReadonlySet<string>): string | undefined {
+  if (chosenLast.size === 0) return pickVersion(spec, versions);
+  return pickVersion(spec, versions.filter((version) => !chosenLast.has(version))) ?? pickVersion(spec, versions);
+}
+
 /** Versions closest to what was asked, for "no version matches" errors. */
 export function nearestVersions(spec: VersionSpec, versions: Iterable<string>, count = 5): string[] {
   const sorted = sortVersionsDescending(versions);

@@ -4,6 +4,7 @@
  */
 import { homedir, hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { parseDuration } from '../core/duration.js';
 import { ToolError } from '../core/errors.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 
@@ -21,6 +22,8 @@ export interface Settings {
   host: string;
   /** Registries consulted in order (TOOL_REGISTRIES); see registries/sources.ts. */
   registries: RegistrySource[];
+  /** How long a version installed only for `tool x`/`shell`/`bisect` stays after its last use (TOOL_EPHEMERAL_TTL, default 7 days). */
+  ephemeralTtlSeconds: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -79,6 +82,20 @@ function absoluteDir(env: NodeJS.ProcessEnv, name: 'TOOL_HOME' | 'TOOL_CONFIG_DI
   return resolve(value);
 }
 
+/** "0" (remove at the next command) or a duration: 30m, 12h, 7d, 2w. */
+function ttlSeconds(env: NodeJS.ProcessEnv): number {
+  const text = env.TOOL_EPHEMERAL_TTL?.trim();
+  if (text === undefined || text === '') return 7 * 86400;
+  if (/^0+[smhdw]?$/i.test(text)) return 0;
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new ToolError('TOOL_BAD_SETTING', `TOOL_EPHEMERAL_TTL="${text}" is not a duration`, {
+      hint: 'Unset it (7 days) or give 0, 30m, 12h, 7d or 2w',
+    });
+  }
+}
+
 export function defaultHome(env: NodeJS.ProcessEnv): string {
   if (env.TOOL_HOME) return absoluteDir(env, 'TOOL_HOME');
   const data = env.XDG_DATA_HOME ? resolve(env.XDG_DATA_HOME) : join(env.HOME || homedir(), '.local', 'share');
@@ -101,6 +118,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     configDir: defaultConfigDir(env),
     host: env.TOOL_HOST || hostname().split('.')[0]!,
     registries: parseRegistrySources(env.TOOL_REGISTRIES),
+    ephemeralTtlSeconds: ttlSeconds(env),
     env,
   };
 }

@@ -3,7 +3,7 @@
  * hand over to the CLI): inherited stdio, signals forwarded to the child, and
  * the child's exit status reproduced exactly, including death by signal.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { ToolError } from '../core/errors.js';
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
@@ -13,7 +13,13 @@ export interface ExitStatus {
   signal: NodeJS.Signals | null;
 }
 
-export function runForeground(file: string, args: readonly string[], argv0?: string): Promise<ExitStatus> {
+/** For a child that is not the tool itself (`tool x`, a bisect check): its environment, and stdio other than inherited. */
+export interface ForegroundOptions {
+  env?: NodeJS.ProcessEnv;
+  stdio?: StdioOptions;
+}
+
+export function runForeground(file: string, args: readonly string[], argv0?: string, options: ForegroundOptions = {}): Promise<ExitStatus> {
   return new Promise((resolve, reject) => {
     // Listen before spawning: the tool may start and be signalled before the line after
     // spawn() runs (seen under load), and Node's default would kill us, orphaning the tool.
@@ -24,7 +30,7 @@ export function runForeground(file: string, args: readonly string[], argv0?: str
     const cleanup = () => {
       for (const signal of FORWARDED) process.off(signal, forward);
     };
-    child = spawn(file, args, { stdio: 'inherit', ...(argv0 ? { argv0 } : {}) });
+    child = spawn(file, args, { stdio: options.stdio ?? 'inherit', ...(options.env ? { env: options.env } : {}), ...(argv0 ? { argv0 } : {}) });
     for (const signal of pending) child.kill(signal);
     child.once('error', (error: NodeJS.ErrnoException) => {
       cleanup();

@@ -4,7 +4,8 @@
  * selection when it does (lines of the declared set only), else the newest
  * installed match. `tool lock` and `tool sync --check` both read lines so.
  */
-import { pickVersion, type VersionSpec } from '../core/spec.js';
+import { pickPreferring, pickVersion, type VersionSpec } from '../core/spec.js';
+import { ephemeralVersions } from '../store/ephemeral.js';
 import { installedVersions } from '../store/read.js';
 import type { AppContext } from '../app/context.js';
 import { globalVersion } from '../app/select/activate.js';
@@ -16,5 +17,5 @@ export async function versionHere(ctx: AppContext, tool: ToolIdentity, spec: Ver
   if (locked && lockSatisfies(spec, locked)) return locked.version;
   const selected = useSelection ? await globalVersion(ctx, tool) : undefined;
   if (selected && pickVersion(spec, [selected])) return selected;
-  return pickVersion(spec, await installedVersions(ctx.layout, tool.id));
+  return pickPreferring(spec, await installedVersions(ctx.layout, tool.id), await ephemeralVersions(ctx.layout, tool.id));
 }

@@ -16,10 +16,13 @@
  *     state/history/<tool>.jsonl
  *     state/auto/<tool>         mtime: when the next background update check is due
  *     state/seen-files          .tools files seen (prune keeps their pins)
+ *     state/ephemeral/<tool>@<version>  marker of a version installed only for `tool x`, `shell` or `bisect`;
+ *                               its mtime is the last use, the sweep removes the version TOOL_EPHEMERAL_TTL later
  *     locked/<project dir>/.tools/<tool>  symlink → the store version the project's .tools.lock selects;
  *                               .stamp older than .tools or .tools.lock = stale, the shim asks the CLI
  *     locks/<tool>.lock         lock directories, each with its owner (store/lock.ts)
  *     tmp/                      staging, same filesystem as store/ so rename publishes
+ *     tmp/bin-<pid>-<random>/   per-executable symlinks a throwaway environment puts first on PATH, while <pid> runs
  */
 import { join } from 'node:path';
 
@@ -65,6 +68,11 @@ export function createLayout(home: string) {
     autoLog: join(home, 'log', 'auto-update.log'),
     /** .tools files the CLI has seen; prune keeps what they pin. */
     seenFiles: join(state, 'seen-files'),
+    /** Markers of ephemeral versions (`tool x`, `shell`, `bisect`): "<tool dir>@<version>", mtime = last use. */
+    ephemeralMarkers: join(state, 'ephemeral'),
+    ephemeralMarker: (toolId: string, version: string) => join(state, 'ephemeral', `${toolDirName(toolId)}@${version}`),
+    /** The PATH directory of a throwaway environment; the pid lets a sweep tell a live one from a leftover. */
+    throwawayBin: (pid: number, nonce: string) => join(home, 'tmp', `bin-${pid}-${nonce}`),
     cache: join(home, 'cache'),
     /** ETag-revalidated GitHub API answers, keyed by URL. */
     httpCache: join(home, 'cache', 'http'),

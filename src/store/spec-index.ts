@@ -9,7 +9,7 @@
 import { mkdir, readdir, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseVersion } from '../core/version.js';
-import { pickVersion, tryParseSpec } from '../core/spec.js';
+import { pickPreferring, tryParseSpec } from '../core/spec.js';
 import { randomBytes } from 'node:crypto';
 import { removeTree } from './publish.js';
 import { toolDirName, type Layout } from './layout.js';
@@ -23,6 +23,8 @@ export interface IndexInput {
   globalSpec: string | undefined;
   /** The global selection runs the live copy (self-updating tool that follows latest). */
   globalIsLive: boolean;
+  /** Versions installed for `tool x` and the like: a key selects one only when no other version fits. */
+  ephemeral?: ReadonlySet<string>;
 }
 
 /** A spec can be an index key when it is a plain file name. */
@@ -46,12 +48,12 @@ export function planIndex(input: IndexInput): Map<string, string> {
   for (const key of keys) {
     if (!isIndexableSpec(key)) continue;
     const spec = tryParseSpec(key);
-    const version = spec && pickVersion(spec, input.versions);
+    const version = spec && pickPreferring(spec, input.versions, input.ephemeral ?? new Set());
     if (version) plan.set(key, version);
   }
   if (input.globalSpec !== undefined) {
     const spec = tryParseSpec(input.globalSpec);
-    const version = spec && pickVersion(spec, input.versions);
+    const version = spec && pickPreferring(spec, input.versions, input.ephemeral ?? new Set());
     if (input.globalIsLive) plan.set(GLOBAL_KEY, LIVE_TARGET);
     else if (version) plan.set(GLOBAL_KEY, version);
   }

@@ -4,12 +4,13 @@
  * apply under the tool's lock into a staging directory, and publish by rename.
  * A failure at any step removes the staging directory and changes nothing else.
  */
-import { pickVersion, type VersionSpec } from '../../core/spec.js';
+import { pickPreferring, type VersionSpec } from '../../core/spec.js';
 import { formatPlatform } from '../../core/platform.js';
 import type { Asset, GitHubClient, Release } from '../../github/types.js';
 import { chooseAsset } from './choose-asset.js';
 import { aquaEntry, withAquaPackage } from '../../registries/aqua-install.js';
 import { withToolLock } from '../../store/lock.js';
+import { ephemeralVersions, settleEphemeral, type EphemeralUse } from '../../store/ephemeral.js';
 import type { Manifest } from '../../store/manifest.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import type { AppContext } from '../context.js';
@@ -23,6 +24,12 @@ export interface InstallOptions {
   assetGlob?: string;
   /** Use an installed version that satisfies the spec without asking GitHub (default true). */
   preferInstalled?: boolean;
+  /**
+   * Installed only for this use (`tool x`, `shell`, `bisect`): a version this
+   * installs is marked ephemeral. 'transient' (`tool run`) leaves marks as they
+   * are; by default an ephemeral version becomes ordinary (store/ephemeral.ts).
+   */
+  ephemeral?: EphemeralUse | 'transient';
 }
 
 export interface InstallOutcome {
@@ -80,8 +87,17 @@ export async function applyInstall(ctx: AppContext, github: GitHubClient, plan: 
 
 /** Make sure a version satisfying `spec` is in the store; returns which. */
 export async function ensureInstalled(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, options: InstallOptions): Promise<InstallOutcome> {
+  const outcome = await findOrInstall(ctx, tool, spec, options);
+  if (options.ephemeral !== 'transient') {
+    const use = { tool: tool.id, repo: tool.repo, version: outcome.version, installedNow: outcome.installed, by: options.ephemeral };
+    await settleEphemeral(ctx.layout, use, ctx.now());
+  }
+  return outcome;
+}
+
+async function findOrInstall(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, options: InstallOptions): Promise<InstallOutcome> {
   if (options.preferInstalled !== false) {
-    const have = pickVersion(spec, await installedVersions(ctx.layout, tool.id));
+    const have = pickPreferring(spec, await installedVersions(ctx.layout, tool.id), await ephemeralVersions(ctx.layout, tool.id));
     const found = have && (await existing(ctx, tool, have));
     if (found) return found;
   }

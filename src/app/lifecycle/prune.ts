@@ -5,9 +5,10 @@
  * Removing the version `tool rollback` would go back to is allowed (rollback
  * downloads it again), but the decision says so, so the user is told.
  */
-import { pickVersion, tryParseSpec } from '../../core/spec.js';
+import { pickPreferring, tryParseSpec } from '../../core/spec.js';
 import { readToolsFile } from '../../pins/resolve.js';
 import { nameMatches } from '../../pins/tools-file.js';
+import { ephemeralVersions } from '../../store/ephemeral.js';
 import { readHistory, type HistoryEntry } from '../../store/history.js';
 import { readLiveMarker } from '../../store/live.js';
 import { withToolLock } from '../../store/lock.js';
@@ -20,6 +21,7 @@ import type { ToolIdentity } from '../select/identify.js';
 import { everyTool } from './every-tool.js';
 import { rebuildIndex } from '../select/refresh.js';
 import { readSeenFiles } from '../select/seen-files.js';
+import { describePending, pendingEphemeral } from '../throwaway/pending.js';
 import { readLock } from '../../replicate/lock-io.js';
 import { projectLockPath } from '../../replicate/machine.js';
 
@@ -32,13 +34,16 @@ export interface PruneDecision {
   rollbackTarget?: { recordedSha256: string | undefined };
 }
 
-interface ToolFacts {
+export interface ToolFacts {
   installed: string[];
   history: HistoryEntry[];
   current: string | undefined;
+  /** Versions installed for `tool x` and the like: a pin needs one only when no other version fits it. */
+  ephemeral: Set<string>;
 }
 
-async function keepReasons(ctx: AppContext, tool: ToolIdentity, facts: ToolFacts, keep: number): Promise<Map<string, string[]>> {
+/** Why each version is needed: recent in history (the last `keep`), selected, live, pinned or locked by a known project. */
+export async function keepReasons(ctx: AppContext, tool: ToolIdentity, facts: ToolFacts, keep: number): Promise<Map<string, string[]>> {
   const reasons = new Map<string, string[]>();
   const add = (version: string | undefined, reason: string) => {
     if (version) reasons.set(version, [...(reasons.get(version) ?? []), reason]);
@@ -52,7 +57,7 @@ async function keepReasons(ctx: AppContext, tool: ToolIdentity, facts: ToolFacts
     const file = await readToolsFile(path);
     for (const entry of file?.entries ?? []) {
       const spec = nameMatches(entry.name, tool.aliases) ? tryParseSpec(entry.spec) : undefined;
-      if (spec) add(pickVersion(spec, facts.installed), `pinned by ${path} line ${entry.line}`);
+      if (spec) add(pickPreferring(spec, facts.installed, facts.ephemeral), `pinned by ${path} line ${entry.line}`);
     }
     // The version a project's lock fixes is the one it runs, whatever newer version its spec also allows.
     const locked = (await readLock(projectLockPath(path)).catch(() => undefined))?.tools[tool.id];
@@ -62,20 +67,28 @@ async function keepReasons(ctx: AppContext, tool: ToolIdentity, facts: ToolFacts
 }
 
 /** Read before anything is removed: the global version is picked among installed ones. */
-async function toolFacts(ctx: AppContext, tool: ToolIdentity): Promise<ToolFacts> {
+export async function toolFacts(ctx: AppContext, tool: ToolIdentity): Promise<ToolFacts> {
   return {
     installed: await installedVersions(ctx.layout, tool.id),
     history: await readHistory(ctx.layout, tool.id),
     current: await globalVersion(ctx, tool),
+    ephemeral: await ephemeralVersions(ctx.layout, tool.id),
   };
 }
 
+/**
+ * Ephemeral versions (`tool x`, `shell`, `bisect`) stay until they expire; the
+ * sweep (app/throwaway/sweep.ts) removes them then. Tools nobody added are
+ * decided like the others (every-tool.ts), so every store version is accounted for.
+ */
 export async function pruneVersions(ctx: AppContext, options: { keep: number; dryRun: boolean }): Promise<PruneDecision[]> {
   const decisions: PruneDecision[] = [];
+  const pending = await pendingEphemeral(ctx);
   for (const tool of await everyTool(ctx)) {
     await withToolLock(ctx.layout, tool.id, async () => {
       const facts = await toolFacts(ctx, tool);
       const reasons = await keepReasons(ctx, tool, facts, options.keep);
+      for (const item of pending.filter((p) => p.tool === tool.id)) reasons.set(item.version, [...(reasons.get(item.version) ?? []), describePending(item)]);
       const target = rollbackTargetIn(facts.history, facts.current);
       for (const version of facts.installed) {
         const why = reasons.get(version) ?? [];

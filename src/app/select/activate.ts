@@ -8,6 +8,7 @@
 import { readToolsFile } from '../../pins/resolve.js';
 import { nameMatches } from '../../pins/tools-file.js';
 import { pickVersion, tryParseSpec } from '../../core/spec.js';
+import { dropEphemeral } from '../../store/ephemeral.js';
 import { appendHistory, type ChangeCause } from '../../store/history.js';
 import { materializeLive, readLiveMarker } from '../../store/live.js';
 import { installedVersions, readManifest } from '../../store/read.js';
@@ -67,6 +68,8 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
     await writeToolState(ctx.layout, state);
   }
   const current = identityOf(ctx, { ...tool, state });
+  // Selected is needed: a version first installed for `tool x` stops being ephemeral.
+  await dropEphemeral(ctx.layout, tool.id, version);
   await withHomeLock(ctx.layout, () => writeSelection(ctx.layout.globalTools, current.aliases, current.id, version));
   // Only real changes enter the history (the first add has no "from").
   if (from !== version) {

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { readToolsFile } from '../../pins/resolve.js';
 import { nameMatches } from '../../pins/tools-file.js';
 import { syncShims, type ShimSyncResult } from '../../shimgen/sync.js';
+import { ephemeralVersions } from '../../store/ephemeral.js';
 import { installedVersions } from '../../store/read.js';
 import { isIndexableSpec, planIndex, removeIndex, writeIndex } from '../../store/spec-index.js';
 import { listToolStates } from '../../store/tool-state.js';
@@ -51,6 +52,7 @@ export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise
     seenSpecs: await readSeenSpecs(ctx, tool.id),
     globalSpec: await globalSpecOf(ctx, tool),
     globalIsLive: isLive(tool) && (await readLiveMarker(ctx.layout, tool.id)) !== undefined,
+    ephemeral: await ephemeralVersions(ctx.layout, tool.id),
   });
   await writeIndex(ctx.layout, tool.id, plan);
 }

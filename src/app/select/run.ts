@@ -5,12 +5,12 @@
  */
 import { access, constants } from 'node:fs/promises';
 import { ToolError } from '../../core/errors.js';
-import { parseSpec } from '../../core/spec.js';
+import { parseSpec, type VersionSpec } from '../../core/spec.js';
 import type { ToolRequest } from '../../core/tool-ref.js';
 import { describeSource } from '../../pins/resolve.js';
 import type { AppContext } from '../context.js';
 import { identifyTool, type ToolIdentity } from './identify.js';
-import { ensureInstalled } from '../install/install.js';
+import { ensureInstalled, type InstallOptions, type InstallOutcome } from '../install/install.js';
 import { rebuildIndex } from './refresh.js';
 import { defaultExe, notSelected, selectionHere } from './which.js';
 
@@ -19,6 +19,11 @@ export interface RunTarget {
   version: string;
   path: string;
   installedNow: boolean;
+}
+
+interface UseOptions extends InstallOptions {
+  /** Why it was installed, for the log line: "run", "selected by ./.tools line 2", "ephemeral, for tool x". */
+  why: string;
 }
 
 export async function executablePath(ctx: AppContext, tool: ToolIdentity, version: string, exe: string): Promise<string> {
@@ -45,9 +50,18 @@ export async function prepareRun(ctx: AppContext, request: ToolRequest): Promise
     spec = selection.spec;
     why = `selected by ${describeSource(selection.pin.source)}`;
   }
-  const outcome = await ensureInstalled(ctx, tool, spec, { cause: 'run' });
-  if (outcome.installed) ctx.log(`installed ${tool.id} ${outcome.version} (${why})`);
-  if (tool.state) await rebuildIndex(ctx, tool);
+  const outcome = await installForUse(ctx, tool, spec, { cause: 'run', why, ephemeral: 'transient' });
   const exe = defaultExe(tool, request.name);
   return { tool: tool.id, version: outcome.version, path: await executablePath(ctx, tool, outcome.version, exe), installedNow: outcome.installed };
+}
+
+/**
+ * A version for one use that selects nothing (`tool run`, `x`, `shell`,
+ * `bisect`): install it if missing, say so, and let the tool's index learn it.
+ */
+export async function installForUse(ctx: AppContext, tool: ToolIdentity, spec: VersionSpec, use: UseOptions): Promise<InstallOutcome> {
+  const outcome = await ensureInstalled(ctx, tool, spec, use);
+  if (outcome.installed) ctx.log(`installed ${tool.id} ${outcome.version} (${use.why})`);
+  if (tool.state) await rebuildIndex(ctx, tool);
+  return outcome;
 }

@@ -1,7 +1,8 @@
 /** `tool which` and the shared "what runs here and why" resolution. Read-only. */
 import { ToolError } from '../../core/errors.js';
-import { parseSpec, pickVersion, type VersionSpec } from '../../core/spec.js';
+import { parseSpec, pickPreferring, type VersionSpec } from '../../core/spec.js';
 import { describeSource, findPin, type Pin } from '../../pins/resolve.js';
+import { ephemeralVersions } from '../../store/ephemeral.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import { modifiedAfterInstall } from '../../store/integrity.js';
 import type { AppContext } from '../context.js';
@@ -36,7 +37,7 @@ export async function selectionHere(ctx: AppContext, tool: ToolIdentity): Promis
   const installed = await installedVersions(ctx.layout, tool.id);
   const lock = await lockFor(pin, spec, tool);
   if (lock) return { pin, spec, version: installed.includes(lock.entry.version) ? lock.entry.version : undefined, lock };
-  return { pin, spec, version: pickVersion(spec, installed) };
+  return { pin, spec, version: pickPreferring(spec, installed, await ephemeralVersions(ctx.layout, tool.id)) };
 }
 
 export function notSelected(tool: ToolIdentity): ToolError {

@@ -1,4 +1,5 @@
 import { listTools } from '../../app/lifecycle/list.js';
+import { formatExpiry } from '../../app/throwaway/pending.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';
@@ -12,13 +13,17 @@ export async function list(flags: { json?: boolean }): Promise<void> {
     const versions = tool.versions.length ? tool.versions : ['-'];
     // The hold and its reason belong to the tool: shown on the active row, else on its first.
     const noteRow = versions.find((version) => version === tool.active?.version) ?? versions[0];
-    const note = tool.added ? reasonNote(tool.held, tool.reason) : 'not added: installed by `tool run`, a shim or a project pin';
+    // A tool nobody added says so, unless each version is already explained as ephemeral.
+    const unexplained = !tool.added && versions.some((version) => !tool.ephemeral.some((item) => item.version === version));
+    const note = tool.added ? reasonNote(tool.held, tool.reason) : unexplained ? 'not added: installed by `tool run`, a shim or a project pin' : '';
     for (const version of versions) {
       const active = tool.active?.version === version;
       const why = active ? `${tool.active!.spec} from ${tool.active!.source}` : '';
       const noted = version === noteRow && note ? (why ? `${why} (${note})` : note) : why;
+      const ephemeral = tool.ephemeral.find((item) => item.version === version);
+      const temporary = ephemeral ? `ephemeral${ephemeral.by ? ` (tool ${ephemeral.by})` : ''}, expires ${formatExpiry(new Date(ephemeral.expiresAt))}` : '';
       const warning = tool.modified.includes(version) ? `MODIFIED after install (reinstall: tool remove ${tool.tool}@${version}, then install it again)` : '';
-      rows.push([tool.tool, version, active ? '*' : '', [noted, warning].filter(Boolean).join('; ')]);
+      rows.push([tool.tool, version, active ? '*' : '', [noted, temporary, warning].filter(Boolean).join('; ')]);
     }
     if (tool.active && !tool.active.version) rows.push([tool.tool, tool.active.spec, 'missing', `${tool.active.source}: run \`tool install\``]);
     if (tool.problem) rows.push([tool.tool, '', 'error', tool.problem]);

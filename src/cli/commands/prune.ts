@@ -1,11 +1,12 @@
 import { ToolError } from '../../core/errors.js';
 import { isLocalBuild } from '../../core/version.js';
 import { pruneVersions, type PruneDecision } from '../../app/lifecycle/prune.js';
+import { sweepExpired } from '../../app/throwaway/sweep.js';
 import { managedContext } from '../app-context.js';
 import { printLines } from '../output.js';
 
 /** Removing the rollback target is allowed, but the user should know what rollback will do now. */
-function rollbackNote(d: PruneDecision, verb: string): string[] {
+function rollbackNote(d: Pick<PruneDecision, 'rollbackTarget' | 'tool' | 'version'>, verb: string): string[] {
   if (!d.rollbackTarget) return [];
   const head = `note: ${verb} ${d.tool} ${d.version}, the version \`tool rollback ${d.tool}\` goes back to;`;
   if (isLocalBuild(d.version)) return [`${head} it is a local build, so rollback cannot download it again`];
@@ -18,7 +19,12 @@ export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<
   if (flags.keep.trim() === '' || !Number.isInteger(keep) || keep < 0) {
     throw new ToolError('TOOL_USAGE', `--keep ${flags.keep} is not a whole number`, { hint: 'Use --keep 3, for example' });
   }
-  const decisions = await pruneVersions(await managedContext(), { keep, dryRun: Boolean(flags.dryRun) });
+  const ctx = await managedContext(process.env, { sweep: false });
+  const dryRun = Boolean(flags.dryRun);
+  // Expired ephemeral versions first, so --dry-run shows them as what they are rather than as pruned.
+  const swept = await sweepExpired(ctx, { dryRun });
+  const sweptKeys = new Set(swept.map((d) => `${d.tool}@${d.version}`));
+  const decisions = [...swept, ...(await pruneVersions(ctx, { keep, dryRun })).filter((d) => !sweptKeys.has(`${d.tool}@${d.version}`))];
   const removed = decisions.filter((d) => d.removed);
   const verb = flags.dryRun ? 'would remove' : 'removed';
   printLines([

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isToolError } from '../../../src/core/errors.js';
-import { nearestVersions, parseSpec, pickVersion, specMatches, tryParseSpec } from '../../../src/core/spec.js';
+import { nearestVersions, parseSpec, pickPreferring, pickVersion, specMatches, tryParseSpec } from '../../../src/core/spec.js';
 
 describe('tryParseSpec', () => {
   it('reads latest in any case', () => {
@@ -149,5 +149,17 @@ describe('nearestVersions', () => {
   it('lists the newest versions for ranges and latest, and everything when there are few', () => {
     assert.deepEqual(nearestVersions(parseSpec('^3'), versions, 2), ['1.9.0', '1.8.0']);
     assert.deepEqual(nearestVersions(parseSpec('2'), ['1.0.0', '3.0.0']), ['3.0.0', '1.0.0']);
+  });
+});
+
+describe('pickPreferring', () => {
+  it('picks an ephemeral version only when no other version fits the spec', () => {
+    const installed = ['14.2.0', '14.1.1', '13.0.0'];
+    const ephemeral = new Set(['14.2.0', '13.0.0']);
+    assert.equal(pickPreferring(parseSpec('^14'), installed, ephemeral), '14.1.1');
+    assert.equal(pickPreferring(parseSpec('latest'), installed, ephemeral), '14.1.1');
+    assert.equal(pickPreferring(parseSpec('14.2'), installed, ephemeral), '14.2.0');
+    assert.equal(pickPreferring(parseSpec('13'), installed, ephemeral), '13.0.0');
+    assert.equal(pickPreferring(parseSpec('^14'), installed, new Set()), '14.2.0');
   });
 });
