@@ -6,6 +6,11 @@
 # Anything unusual (unknown spec, missing version, bad line) hands over to the CLI.
 h=@@HOME@@
 i=$h/index/@@DIR@@
+# A tool that runs its own name, or a PATH that leads back here, would loop through this shim:
+# count the nesting (an exported counter every shim shares) and stop at 32.
+case ${TOOL_SHIM_DEPTH:-0} in *[!0-9]*) TOOL_SHIM_DEPTH=0 ;; esac
+TOOL_SHIM_DEPTH=$((${TOOL_SHIM_DEPTH:-0} + 1)); export TOOL_SHIM_DEPTH
+[ "$TOOL_SHIM_DEPTH" -le 32 ] || { echo "tool: @@EXE@@ came through its shim 32 times nested, a loop: a tool that runs its own name, or a PATH that leads back to the shims. Check what @@EXE@@ runs and PATH" >&2; exit 126; }
 @@AUTO@@
 s=@@ENVREAD@@ b= f=
 if [ -z "$s" ]; then

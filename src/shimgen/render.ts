@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SHIM_TEMPLATE } from '../registry/package-files.js';
 import { toolDirName } from '../store/layout.js';
 
-export const SHIM_VERSION = '3';
+export const SHIM_VERSION = '4';
 let template: string | undefined;
 
 export interface ShimInput {

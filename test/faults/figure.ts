@@ -1,0 +1,38 @@
+/**
+ * The fault suite's unit of result: one line a person reads ("16 adds + 16 shim
+ * runs at once: 1 download of 14.1.1, 32/32 exit 0"), and whether it held.
+ * `npm run faults` prints every figure of every group at full scale; the quick
+ * subset inside `npm test` runs each group small and fails on any figure that
+ * did not hold.
+ */
+export type Scale = 'quick' | 'full';
+
+export interface Figure {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface FaultGroup {
+  name: string;
+  run(scale: Scale): Promise<Figure[]>;
+}
+
+export function figure(name: string, ok: boolean, detail: string): Figure {
+  return { name, ok, detail };
+}
+
+/** Lines of output that look like a stack trace: a user must never see one. */
+export function hasStackTrace(text: string): boolean {
+  return /\n\s+at .+:\d+:\d+\)?$/m.test(text);
+}
+
+/** A failed command's stderr must be exactly one "tool: …" line. */
+export function isOneClearLine(stderr: string): boolean {
+  const lines = stderr.split('\n').filter(Boolean);
+  return lines.length >= 1 && lines.at(-1)!.startsWith('tool: ') && !hasStackTrace(stderr);
+}
+
+export function count<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  return items.filter(predicate).length;
+}

@@ -1,0 +1,50 @@
+/**
+ * What "consistent" means for a TOOL_HOME after faults: every published
+ * version is complete (a manifest that parses, every executable it names
+ * present), every history line parses, no staging directory or lock with a
+ * dead owner is left. Returns the problems found, empty when consistent.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
+
+function ownerDead(lockDir: string): boolean {
+  try {
+    const owner = JSON.parse(readFileSync(join(lockDir, 'owner'), 'utf8')) as { pid: number };
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH' || error instanceof SyntaxError;
+  }
+}
+
+export function storeProblems(home: string, options: { allowStaging?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  for (const tool of list(join(home, 'store'))) {
+    for (const version of list(join(home, 'store', tool))) {
+      const dir = join(home, 'store', tool, version);
+      try {
+        const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { bins: Record<string, string> };
+        for (const exe of Object.keys(manifest.bins)) if (!existsSync(join(dir, 'bin', exe))) problems.push(`${tool} ${version}: bin/${exe} missing`);
+      } catch (error) {
+        problems.push(`${tool} ${version}: manifest unreadable (${(error as Error).message})`);
+      }
+    }
+  }
+  for (const file of list(join(home, 'state/history'))) {
+    const lines = readFileSync(join(home, 'state/history', file), 'utf8').split('\n').filter(Boolean);
+    lines.forEach((line, index) => {
+      try {
+        JSON.parse(line);
+      } catch {
+        problems.push(`history ${file} line ${index + 1} does not parse`);
+      }
+    });
+  }
+  if (!options.allowStaging) for (const name of list(join(home, 'tmp'))) problems.push(`staging left: tmp/${name}`);
+  for (const name of list(join(home, 'locks'))) {
+    if (name.endsWith('.lock') && ownerDead(join(home, 'locks', name))) problems.push(`lock with a dead owner left: locks/${name}`);
+  }
+  return problems;
+}
