@@ -141,7 +141,8 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
     async rateLimit() {
       if (mode.cacheOnly) throw notCached('the rate limit');
       const url = apiUrl('/rate_limit');
-      const response = await httpGet(url, { ...options, headers: API_HEADERS });
+      // A status question, asked once: `tool doctor` should not wait through backoff on a failing server.
+      const response = await httpGet(url, { ...options, retries: 0, headers: API_HEADERS });
       if (response.status !== 200) {
         await response.discard();
         // GitHub Enterprise answers 404 when rate limiting is off.

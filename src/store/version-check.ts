@@ -63,10 +63,11 @@ export function judgeVersion(manifest: Manifest, observed: ReadonlyMap<string, O
     const now = observed.get(dir);
     if (now?.type === 'dir' && now.writable) add(dir, ['is a writable directory (published versions are read-only)']);
   }
+  // bin/<exe> is what the index leads a shim to: a link led elsewhere changes what runs.
   for (const [exe, path] of Object.entries(manifest.bins)) {
     const link = observed.get(`bin/${exe}`);
-    if (!link) add(`bin/${exe}`, ['is missing']);
-    else if (link.type !== 'link' || link.target !== `../${path}` || !link.resolves) add(`bin/${exe}`, [`no longer leads to ${path}`]);
+    const problem = !link ? 'is missing' : link.type !== 'link' || link.target !== `../${path}` || !link.resolves ? `no longer leads to ${path}` : undefined;
+    if (problem) findings.push({ path: `bin/${exe}`, problem, executable: true });
   }
   const records = manifest.files;
   if (!records) {

@@ -11,10 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { addRipgrep, addYtDlp } from '../support/catalog.js';
-import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { CLI, createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
 
 interface JsonCheck {
   name: string;
@@ -52,6 +52,22 @@ function deadPid(): number {
   return child.pid;
 }
 
+/** Keys and value types, an array as the union of its elements' shapes: what a consumer of the JSON relies on. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length > 0 ? [value.map(shapeOf).reduce(mergeShapes)] : [];
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+  return typeof value;
+}
+
+function mergeShapes(a: unknown, b: unknown): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === 0 ? b : b.length === 0 ? a : [mergeShapes(a[0], b[0])];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return Object.fromEntries(keys.map((key) => [key, mergeShapes((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])]));
+  }
+  return a === b ? a : `${String(a)}|${String(b)}`;
+}
+
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('tool doctor: derived state', () => {
@@ -83,6 +99,17 @@ describe('tool doctor: derived state', () => {
     const json = report(await box.tool(['doctor', '--json'], { cwd: project }));
     assert.equal(json.ok, true);
     assert.deepEqual(json.checks.map((c) => c.name), CHECK_NAMES);
+  });
+
+  it('prints --json in the shape the README documents', async () => {
+    box.write('user/project/.tools', 'ripgrep\n');
+    unlinkSync(join(box.shims, 'rg'));
+    const json = report(await box.tool(['doctor', '--fix', '--json'], { cwd: project, env: { TOOL_GITHUB_API_URL: 'http://127.0.0.1:1' } }));
+    box.write('user/project/.tools', 'ripgrep 14\n');
+    assert.deepEqual(json.fixed, ['rewrote the shims (rg, yt-dlp)']);
+    const readme = readFileSync(join(dirname(CLI), '..', '..', 'README.md'), 'utf8');
+    const documented = JSON.parse(/## tool doctor[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!);
+    assert.deepEqual(shapeOf(json), shapeOf(documented));
   });
 
   it('finds each planted problem with its fix, repairs them with --fix, and a second run is clean', async () => {
@@ -185,6 +212,10 @@ describe('tool doctor: problems only the user can fix', () => {
     const [problem, fix] = problemAndFix(drift, 'asks for ripgrep 13');
     assert.equal(problem, `  - ${tools} line 1 asks for ripgrep 13, but ${tools}.lock locks 14.1.1`);
     assert.match(fix, /^ {4}fix: Run `tool lock` to update the lock/);
+    const conflicted = readFileSync(`${tools}.lock`, 'utf8').replace('{', '{\n<<<<<<< HEAD');
+    box.write('user/project/.tools.lock', conflicted);
+    assert.deepEqual(problemAndFix(await box.tool(['doctor', '--fix'], { cwd: project }), 'not valid JSON')[1], `    fix: repair ${tools}.lock by hand (a merge conflict?), or delete it and run \`tool lock\``);
+    assert.equal(readFileSync(`${tools}.lock`, 'utf8'), conflicted);
     rmSync(join(project, '.tools'));
     rmSync(join(project, '.tools.lock'));
   });

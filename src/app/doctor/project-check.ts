@@ -18,21 +18,23 @@ import { count, result, type CheckResult, type Problem } from './types.js';
 
 const LINE_HELP = 'each line is "<name> <spec>", e.g. "ripgrep 14.1.0"; # starts a comment';
 
-/** A ToolError as a problem: its message, and its hint as the fix. Anything else is a bug and propagates. */
-function fromError(error: unknown, fallbackFix: string): Problem {
-  if (!isToolError(error)) throw error;
-  return { message: error.message, fix: error.hint ?? fallbackFix };
-}
-
-async function attempt(problems: Problem[], fallbackFix: string, work: () => Promise<unknown> | unknown): Promise<boolean> {
+/**
+ * Runs `work`; a ToolError becomes a problem with its message and its hint as
+ * the fix (or `fix` when given: a broken lock's own hint, `tool lock`, refuses
+ * to read it). Anything else is a bug and propagates.
+ */
+async function attempt(problems: Problem[], work: () => Promise<unknown>, fix?: string): Promise<boolean> {
   try {
     await work();
     return true;
   } catch (error) {
-    problems.push(fromError(error, fallbackFix));
+    if (!isToolError(error)) throw error;
+    problems.push({ message: error.message, fix: fix ?? error.hint ?? 'see the message' });
     return false;
   }
 }
+
+const brokenLockFix = (path: string, relock: string) => `repair ${path} by hand (a merge conflict?), or delete it and run \`${relock}\``;
 
 /** The nearest .tools: every line parses, names a known approved tool, and its lock covers it. */
 async function checkToolsFile(ctx: AppContext, problems: Problem[], notes: string[]): Promise<string | undefined> {
@@ -41,11 +43,11 @@ async function checkToolsFile(ctx: AppContext, problems: Problem[], notes: strin
   for (const problem of file.problems) problems.push({ message: `${file.path} line ${problem.line}: ${problem.message}`, fix: `edit line ${problem.line} of ${file.path}: ${LINE_HELP}` });
   const lockPath = projectLockPath(file.path);
   let lock: Lockfile | undefined;
-  const lockReadable = await attempt(problems, `fix ${lockPath} by hand, or delete it and run \`tool lock\``, async () => (lock = await readLock(lockPath)));
+  const lockReadable = await attempt(problems, async () => (lock = await readLock(lockPath)), brokenLockFix(lockPath, 'tool lock'));
   if (lockReadable && !lock) notes.push(`${file.path} has no lock; \`tool lock\` writes ${lockPath} so other machines install the same bytes`);
   for (const entry of file.entries) {
     const where = `${file.path} line ${entry.line}`;
-    await attempt(problems, `edit line ${entry.line} of ${file.path}`, async () => {
+    await attempt(problems, async () => {
       const spec = parseSpec(entry.spec, where);
       const tool = await identifyTool(ctx, entry.name);
       assertApproved(tool, where);
@@ -59,9 +61,9 @@ async function checkToolsFile(ctx: AppContext, problems: Problem[], notes: strin
 async function checkDeclared(ctx: AppContext, problems: Problem[]): Promise<string | undefined> {
   const paths = declaredPaths(ctx);
   let exists = false;
-  await attempt(problems, `edit ${paths.declared}`, async () => (exists = (await readDeclaredSet(ctx)).exists));
+  await attempt(problems, async () => (exists = (await readDeclaredSet(ctx)).exists));
   let locked = false;
-  await attempt(problems, `fix ${paths.lock} by hand, or delete it and run \`tool lock --global\``, async () => (locked = (await readLock(paths.lock)) !== undefined));
+  await attempt(problems, async () => (locked = (await readLock(paths.lock)) !== undefined), brokenLockFix(paths.lock, 'tool lock --global'));
   return exists || locked ? `the declared set ${paths.declared}${locked ? ` and ${paths.lock}` : ''}` : undefined;
 }
 

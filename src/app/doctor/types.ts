@@ -25,7 +25,7 @@ export interface Problem {
 export interface CheckResult {
   name: CheckName;
   ok: boolean;
-  /** One line on what was checked and found, for a passing check. */
+  /** One line on what a passing check found; empty when it found problems. */
   summary: string;
   problems: Problem[];
   /** Facts worth a line that are not problems: a lock held by a running process, GitHub offline. */
@@ -48,9 +48,10 @@ export interface DoctorReport {
 
 export const FIX_DERIVED = '`tool doctor --fix`';
 
-/** A check's result from its problems; `ok` follows from them. */
+/** A check's result from its problems; `ok` follows from them, and a failing check's problems speak instead of its summary. */
 export function result(name: CheckName, summary: string, problems: Problem[], notes: string[] = []): CheckResult {
-  return { name, ok: problems.length === 0, summary, problems, notes };
+  const ok = problems.length === 0;
+  return { name, ok, summary: ok ? summary : '', problems, notes };
 }
 
 /** "1 shim", "3 shims". */
