@@ -127,6 +127,9 @@ describe('tool doctor: derived state', () => {
     utimesSync(staging, tenMinutesAgo(), tenMinutesAgo());
     const temp = box.write('tool-home/state/tools/ripgrep.json.4242.0badf00d.tmp', '{"id":');
     utimesSync(temp, tenMinutesAgo(), tenMinutesAgo());
+    const lockedLink = join(box.home, 'locked', project, '.tools', 'ripgrep');
+    unlinkSync(lockedLink);
+    symlinkSync(join(box.home, 'store', 'ripgrep', '9.9.9'), lockedLink);
     const before = snapshot();
 
     const found = await box.tool(['doctor'], { cwd: project });
@@ -138,14 +141,15 @@ describe('tool doctor: derived state', () => {
       `lock ${lock} was taken by process`,
       `${staging} is staging of an interrupted install or removal of ripgrep`,
       `${temp} is the temporary file of an interrupted write`,
+      `locked index link ${lockedLink} dangles: the version it leads to is gone`,
     ];
     for (const text of expected) assert.equal(problemAndFix(found, text)[1], '    fix: `tool doctor --fix`');
-    assert.match(found.stdout, /\n6 problems found; `tool doctor --fix` repairs them \(derived state only\)\n$/);
+    assert.match(found.stdout, /\n7 problems found; `tool doctor --fix` repairs them \(derived state only\)\n$/);
 
     const fixed = await box.tool(['doctor', '--fix'], { cwd: project });
     assert.equal(fixed.code, 0, fixed.stdout);
     assert.match(fixed.stdout, /^fixed:\n/);
-    for (const line of [`removed the stale lock ${lock}`, `removed ${staging}`, `removed ${temp}`, 'rebuilt the index of ripgrep', 'rewrote the shims (rg, yt-dlp)']) assert.ok(fixed.stdout.includes(`  ${line}\n`), `${line} missing from\n${fixed.stdout}`);
+    for (const line of [`removed the stale lock ${lock}`, `removed ${staging}`, `removed ${temp}`, `removed ${lockedLink}`, 'rebuilt the index of ripgrep', 'rewrote the shims (rg, yt-dlp)']) assert.ok(fixed.stdout.includes(`  ${line}\n`), `${line} missing from\n${fixed.stdout}`);
     assert.match(fixed.stdout, /\nno problems found\n$/);
 
     const again = await box.tool(['doctor', '--json'], { cwd: project });

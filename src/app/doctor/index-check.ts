@@ -40,15 +40,32 @@ export function indexDifferences(facts: IndexFacts): string[] {
   return differences;
 }
 
-export function judgeIndex(tools: readonly IndexFacts[]): CheckResult {
-  const problems: Problem[] = [];
+/**
+ * Pure. `danglingLocked`: links of the locked index (what a project's .tools.lock
+ * selects) whose version is gone; the shim passes them by, and the project's
+ * next command writes them again, so removing them is safe.
+ */
+export function judgeIndex(tools: readonly IndexFacts[], danglingLocked: readonly string[] = []): CheckResult {
+  const problems: Problem[] = danglingLocked.map((path) => ({ message: `locked index link ${path} dangles: the version it leads to is gone`, fix: FIX_DERIVED, repair: { kind: 'remove', path } }));
   for (const facts of tools) {
     const differences = indexDifferences(facts);
     if (differences.length === 0) continue;
     problems.push({ message: `index of ${facts.tool} disagrees with the store: ${differences.join('; ')}`, fix: FIX_DERIVED, repair: { kind: 'index', tool: facts.tool } });
   }
   const indexed = tools.filter((facts) => facts.planned).length;
-  return result('index', `the index of each of ${count(indexed, 'tool')} leads where the store and selections say`, problems);
+  const summary = indexed === 0 ? 'no tool has versions, so there is no index' : `the index of each of ${count(indexed, 'tool')} leads where the store and selections say`;
+  return result('index', summary, problems);
+}
+
+/** Symlinks under TOOL_HOME/locked that lead nowhere. */
+async function danglingLinks(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await danglingLinks(path)));
+    else if (entry.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) found.push(path);
+  }
+  return found;
 }
 
 async function actualIndex(dir: string): Promise<IndexFacts['actual']> {
@@ -77,5 +94,5 @@ export async function checkIndex(ctx: AppContext): Promise<CheckResult> {
     const tool = identityOf(ctx, { id, repo: state?.repo ?? id, entry: ctx.registry.get(id), state });
     facts.push({ tool: id, planned: await plannedIndex(ctx, tool), actual: await actualIndex(ctx.layout.toolIndex(id)) });
   }
-  return judgeIndex(facts);
+  return judgeIndex(facts, await danglingLinks(ctx.layout.lockedRoot));
 }

@@ -8,7 +8,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { inspectLock } from '../../store/lock.js';
-import type { Layout } from '../../store/layout.js';
+import { toolIdFromDirName, type Layout } from '../../store/layout.js';
 
 /** No atomic write, link swap or lock hand-over takes this long; an install in progress holds its lock. */
 export const LEFTOVER_AGE_MS = 5 * 60_000;
@@ -84,7 +84,8 @@ async function stagingCandidates(layout: Layout, now: number): Promise<Candidate
     const staged = await candidate(path, 'tmp', now);
     if (!staged) continue;
     const toolDir = staged.name.includes('@') ? staged.name.slice(0, staged.name.indexOf('@')) : undefined;
-    const lock = toolDir && (await inspectLock(`${join(layout.locks, toolDir)}.lock`).catch(() => undefined));
+    // The lock withToolLock takes for that tool (store/lock.ts).
+    const lock = toolDir && (await inspectLock(`${layout.lock(toolIdFromDirName(toolDir))}.lock`).catch(() => undefined));
     found.push({ ...staged, lockHeld: Boolean(lock && lock.owner && !lock.stale) });
   }
   return found;

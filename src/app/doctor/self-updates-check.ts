@@ -31,7 +31,8 @@ export function judgeSelfUpdates(live: readonly LiveFacts[]): CheckResult {
       fix: `\`tool list\` (any tool command) captures them as a new store version, after which \`tool rollback ${facts.tool}\` can go back to ${facts.version}`,
     });
   }
-  return result('self-updates', `${count(live.length, 'live copy', 'live copies')} of self-updating tools, each captured`, problems);
+  const summary = live.length === 0 ? 'no self-updating tool runs from a live copy' : `${count(live.length, 'live copy', 'live copies')} of self-updating tools, each captured`;
+  return result('self-updates', summary, problems);
 }
 
 export async function checkSelfUpdates(ctx: AppContext): Promise<CheckResult> {

@@ -57,7 +57,8 @@ export function judgeShims(facts: ShimFacts): CheckResult {
     if (!facts.plan.shims.has(exe)) add(`shim ${exe} belongs to no added tool`);
   }
   const notes = facts.plan.conflicts.map((c) => `${c.kept} and ${c.skipped} both expose ${c.exe}; the shim runs ${c.kept}'s`);
-  return result('shims', `${count(facts.plan.shims.size, 'shim')} for the added tools, each as this tool writes it`, problems, notes);
+  const summary = facts.plan.shims.size === 0 && facts.onDisk.size === 0 ? 'no tool added, no shims' : `${count(facts.plan.shims.size, 'shim')} for the added tools, each as this tool writes it`;
+  return result('shims', summary, problems, notes);
 }
 
 async function gather(ctx: AppContext): Promise<ShimFacts> {

@@ -58,7 +58,8 @@ export function judgeStore(versions: readonly VersionFacts[], deep: boolean): Ch
   }
   const tools = new Set(versions.map((v) => v.tool)).size;
   const how = deep ? 'every recorded file re-hashed with SHA-256' : 'sizes, modes and times; --deep re-hashes every file';
-  return result('store', `${count(versions.length, 'version')} of ${count(tools, 'tool')} match their manifests (${how})`, problems, notes);
+  const summary = versions.length === 0 ? 'the store is empty' : `${count(versions.length, 'version')} of ${count(tools, 'tool')} match their manifests (${how})`;
+  return result('store', summary, problems, notes);
 }
 
 async function selectedVersion(ctx: AppContext, toolId: string, manifest: Manifest | undefined): Promise<string | undefined> {
