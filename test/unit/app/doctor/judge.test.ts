@@ -4,7 +4,8 @@ import { judgeGithub } from '../../../../src/app/doctor/github-check.js';
 import { indexDifferences } from '../../../../src/app/doctor/index-check.js';
 import { judgeLeftovers, LEFTOVER_AGE_MS, leftoverKind } from '../../../../src/app/doctor/leftovers.js';
 import { judgePath } from '../../../../src/app/doctor/path-check.js';
-import { handOver } from '../../../../src/app/doctor/shims-check.js';
+import { handOver, judgeShims, type ShimOnDisk } from '../../../../src/app/doctor/shims-check.js';
+import { SHIM_VERSION } from '../../../../src/shimgen/render.js';
 import { ToolError } from '../../../../src/core/errors.js';
 
 describe('judgePath', () => {
@@ -32,6 +33,29 @@ describe('handOver', () => {
     const text = "#!/bin/sh\n# Shim for \"rg\", shim-version 3\nexec '/opt/it'\\''s node' '/cli.cjs' __shim 'ripgrep' rg \"$@\"\n";
     assert.deepEqual(handOver(text), { node: "/opt/it's node", script: '/cli.cjs', version: '3' });
     assert.equal(handOver('#!/bin/sh\nexec /usr/bin/rg "$@"\n'), undefined);
+  });
+});
+
+describe('judgeShims', () => {
+  const cli = { node: '/usr/bin/node', script: '/opt/tool/tool.cjs' };
+  const shim = (node: string, version = SHIM_VERSION) => `#!/bin/sh\n# shim-version ${version}\nexec '${node}' '${cli.script}' __shim 'ripgrep' rg "$@"\n`;
+  const judge = (onDisk: Record<string, ShimOnDisk>, missingPaths: string[] = []) => judgeShims({
+    plan: { shims: new Map([['rg', { toolId: 'ripgrep', text: shim(cli.node) }]]), conflicts: [] },
+    onDisk: new Map(Object.entries(onDisk)),
+    missingPaths: new Set(missingPaths),
+    cli,
+  }).problems.map((problem) => problem.message);
+
+  it('tells a broken shim from an older one, one for another Node, and a hand edit', () => {
+    assert.deepEqual(judge({ rg: { text: shim('/old/node'), executable: true } }, ['/old/node']), ['shim rg is broken: it hands over to /old/node, which no longer exists']);
+    assert.deepEqual(judge({ rg: { text: shim(cli.node, '2'), executable: true } }), [`shim rg was written by an older tool (shim version 2, now ${SHIM_VERSION})`]);
+    assert.deepEqual(judge({ rg: { text: shim('/other/node'), executable: true } }), [`shim rg hands over to /other/node ${cli.script}, not to this tool (${cli.node} ${cli.script})`]);
+    assert.deepEqual(judge({ rg: { text: `${shim(cli.node)}# mine\n`, executable: true } }), ['shim rg differs from what tool writes for it (edited by hand?)']);
+  });
+
+  it('finds a missing shim, one not executable, and one no added tool owns', () => {
+    assert.deepEqual(judge({}), ['shim rg is missing (ripgrep exposes it)']);
+    assert.deepEqual(judge({ rg: { text: shim(cli.node), executable: false }, fd: { text: '', executable: true } }), ['shim rg is not executable', 'shim fd belongs to no added tool']);
   });
 });
 
