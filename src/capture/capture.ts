@@ -16,6 +16,7 @@ import { localBuildName } from '../core/version.js';
 import { withToolLock } from '../store/lock.js';
 import { changedLiveExes, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
 import type { Manifest } from '../store/manifest.js';
+import { recordFiles } from '../store/file-records.js';
 import { createStaging, publishVersion, removeTree } from '../store/publish.js';
 import { readManifest } from '../store/read.js';
 import { checkAgainstUpstream, type UpstreamCheck } from './upstream-check.js';
@@ -76,6 +77,7 @@ async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: stri
       platform: formatPlatform(ctx.platform()),
       installedAt: ctx.now().toISOString(),
       cause: 'self-update',
+      files: await recordFiles(staging),
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await publishVersion(ctx.layout, staging, tool.id, version);

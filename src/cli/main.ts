@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { PACKAGE_JSON } from '../registry/package-files.js';
+import { defineDoctorCommands } from './definitions/doctor.js';
 import { defineInspectCommands } from './definitions/inspect.js';
 import { defineInstallCommands } from './definitions/install.js';
 import { defineLifecycleCommands } from './definitions/lifecycle.js';
@@ -48,6 +49,7 @@ function program(argv: readonly string[]): Command {
   defineInspectCommands(define);
   defineLifecycleCommands(define);
   defineThrowawayCommands(define);
+  defineDoctorCommands(define);
 
   const named = definitions.find(({ names }) => names.includes(argv[0] ?? ''));
   for (const { build } of named ? [named] : definitions) build();

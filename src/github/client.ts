@@ -5,7 +5,7 @@ import type { Settings } from '../env/settings.js';
 import type { EtagCache } from './etag-cache.js';
 import { httpGet, type HttpOptions } from './http.js';
 import { rateLimitError, statusError } from './http-errors.js';
-import type { Asset, AssetStream, GitHubClient, Release } from './types.js';
+import type { Asset, AssetStream, GitHubClient, RateLimit, Release } from './types.js';
 
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 const MAX_PAGES = 20;
@@ -137,6 +137,23 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
         });
       }
       return { sha: blob, text: bytes.toString('utf8') };
+    },
+    async rateLimit() {
+      if (mode.cacheOnly) throw notCached('the rate limit');
+      const url = apiUrl('/rate_limit');
+      // A status question, asked once: `tool doctor` should not wait through backoff on a failing server.
+      const response = await httpGet(url, { ...options, retries: 0, headers: API_HEADERS });
+      if (response.status !== 200) {
+        await response.discard();
+        // GitHub Enterprise answers 404 when rate limiting is off.
+        if (response.status === 404) return undefined;
+        throw fail(response.status, response.headers, url, 'the rate limit');
+      }
+      const core = (JSON.parse(await response.text()) as { resources?: { core?: Partial<RateLimit> } }).resources?.core;
+      if (typeof core?.limit !== 'number' || typeof core.remaining !== 'number') {
+        throw new ToolError('TOOL_SERVER_ERROR', `${url.href} answered without resources.core.limit and remaining`, { hint: 'Try again later' });
+      }
+      return { limit: core.limit, remaining: core.remaining, used: core.used ?? core.limit - core.remaining, reset: core.reset ?? 0 };
     },
     async fetchText(asset) {
       const stream = await openAsset(asset);

@@ -75,6 +75,7 @@ export function gateFirstRequest(inner: GitHubClient): ReachabilityGate {
     openAsset: (asset) => call(() => inner.openAsset(asset)),
     fetchText: (asset) => call(() => inner.fetchText(asset)),
     repositoryFile: (repo, path, ref) => call(() => inner.repositoryFile(repo, path, ref)),
+    rateLimit: () => call(() => inner.rateLimit()),
   };
   return { client, offline: () => offline };
 }

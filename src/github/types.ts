@@ -40,6 +40,16 @@ export interface GitHubClient {
    * checked against the git blob id GitHub reports for it. undefined on 404.
    */
   repositoryFile(repo: string, path: string, ref: string): Promise<RepositoryFile | undefined>;
+  /** The core API rate limit now (GET /rate_limit, which does not count against it); undefined when the server has none. */
+  rateLimit(): Promise<RateLimit | undefined>;
+}
+
+export interface RateLimit {
+  limit: number;
+  remaining: number;
+  used: number;
+  /** When the window resets, seconds since the epoch. */
+  reset: number;
 }
 
 export interface AssetStream {

@@ -17,19 +17,31 @@ export interface ShimSyncResult {
   conflicts: { exe: string; kept: string; skipped: string }[];
 }
 
-export async function syncShims(layout: Layout, specs: readonly ShimSpec[], cli: { node: string; script: string }): Promise<ShimSyncResult> {
-  const result: ShimSyncResult = { written: [], removed: [], conflicts: [] };
-  const byExe = new Map<string, ShimSpec>();
+export interface ShimPlan {
+  /** Executable → the shim text this CLI writes for it, and its tool. */
+  shims: Map<string, { toolId: string; text: string }>;
+  conflicts: ShimSyncResult['conflicts'];
+}
+
+/** Pure apart from the template read once: the shim directory as it should be. */
+export function planShims(layout: Layout, specs: readonly ShimSpec[], cli: { node: string; script: string }): ShimPlan {
+  const plan: ShimPlan = { shims: new Map(), conflicts: [] };
   for (const spec of specs) {
-    const owner = byExe.get(spec.exe);
-    if (owner) result.conflicts.push({ exe: spec.exe, kept: owner.toolId, skipped: spec.toolId });
-    else byExe.set(spec.exe, spec);
+    const owner = plan.shims.get(spec.exe);
+    if (owner) plan.conflicts.push({ exe: spec.exe, kept: owner.toolId, skipped: spec.toolId });
+    else plan.shims.set(spec.exe, { toolId: spec.toolId, text: renderShim({ ...spec, home: layout.home, node: cli.node, cli: cli.script }) });
   }
-  await Promise.all([...byExe.values()].map(async (spec) => {
-    const text = renderShim({ ...spec, home: layout.home, node: cli.node, cli: cli.script });
+  return plan;
+}
+
+export async function syncShims(layout: Layout, specs: readonly ShimSpec[], cli: { node: string; script: string }): Promise<ShimSyncResult> {
+  const plan = planShims(layout, specs, cli);
+  const result: ShimSyncResult = { written: [], removed: [], conflicts: plan.conflicts };
+  const byExe = plan.shims;
+  await Promise.all([...byExe].map(async ([exe, { text }]) => {
     // An unchanged shim is left alone: most syncs change one tool's shims, not all of them.
-    const current = await readFile(layout.shim(spec.exe), 'utf8').catch(() => undefined);
-    if (current !== text) await writeFileAtomic(layout.shim(spec.exe), text, 0o755);
+    const current = await readFile(layout.shim(exe), 'utf8').catch(() => undefined);
+    if (current !== text) await writeFileAtomic(layout.shim(exe), text, 0o755);
   }));
   result.written.push(...byExe.keys());
   let existing: string[] = [];

@@ -83,6 +83,7 @@ export function createLayout(home: string) {
      * Per locked project directory: what its .tools.lock selects, for the shim. Below
      * locked/<absolute dir>/.tools/, a path no project directory can have (.tools is a file there).
      */
+    lockedRoot: join(home, 'locked'),
     lockedIndex: (projectDir: string) => join(home, 'locked', projectDir, '.tools'),
     lockedIndexEntry: (projectDir: string, toolId: string) => join(home, 'locked', projectDir, '.tools', toolDirName(toolId)),
     lockedIndexStamp: (projectDir: string) => join(home, 'locked', projectDir, '.tools', '.stamp'),

@@ -87,20 +87,32 @@ async function readOwner(lockDir: string): Promise<LockOwner | undefined> {
   return parseOwner(await readFile(join(lockDir, 'owner'), 'utf8').catch(() => ''));
 }
 
-async function isStale(lockDir: string): Promise<boolean> {
+export interface LockStatus {
+  owner: LockOwner | undefined;
+  /** Its owner no longer runs (or it has had no readable owner for 15 s): the next taker removes it. */
+  stale: boolean;
+}
+
+/** Who holds a lock directory and whether that process still runs, for `tool doctor`. */
+export async function inspectLock(lockDir: string): Promise<LockStatus> {
   const owner = await readOwner(lockDir);
-  if (owner) return !ownerRuns(owner);
+  if (owner) return { owner, stale: !ownerRuns(owner) };
   const since = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-  return since > OWNERLESS_STALE_MS;
+  return { owner, stale: since > OWNERLESS_STALE_MS };
+}
+
+async function isStale(lockDir: string): Promise<boolean> {
+  return (await inspectLock(lockDir)).stale;
 }
 
 /**
- * Moves a stale lock aside. Takers serialize on "<lock>.takeover", so between one
+ * Moves a stale lock aside and removes it: the one safe way to break a lock,
+ * for takers and for `tool doctor --fix`. Takers serialize on "<lock>.takeover", so between one
  * taker's check and its rename no other taker can swap in a fresh lock (a fresh
  * lock only appears where none is). A takeover marker left by a crash within
  * these few milliseconds is itself stale after a second.
  */
-async function takeOverIfStale(lockDir: string): Promise<boolean> {
+export async function takeOverIfStale(lockDir: string): Promise<boolean> {
   if (!(await isStale(lockDir))) return false;
   const marker = `${lockDir}.takeover`;
   try {

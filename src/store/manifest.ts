@@ -1,4 +1,5 @@
 /** The record kept inside every published store version: where its bytes came from and how they were checked. */
+import type { FileRecords } from './file-records.js';
 
 export type Verification =
   | { method: 'digest'; source: string }
@@ -23,4 +24,9 @@ export interface Manifest {
   installedAt: string;
   /** Why this version exists: added, pinned, updated, self-update, … */
   cause: string;
+  /**
+   * Size, mode and SHA-256 of every file under files/ as published (file-records.ts);
+   * absent in versions installed before tool recorded them. Readers must not require it.
+   */
+  files?: FileRecords;
 }

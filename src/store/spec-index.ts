@@ -60,6 +60,11 @@ export function planIndex(input: IndexInput): Map<string, string> {
   return plan;
 }
 
+/** What an index key's symlink holds: relative, so TOOL_HOME can move as one. */
+export function indexTarget(toolId: string, version: string): string {
+  return version === LIVE_TARGET ? join('..', '..', 'live', toolDirName(toolId)) : join('..', '..', 'store', toolDirName(toolId), version);
+}
+
 /**
  * Make the tool's index match `plan`: each key is replaced by an atomic rename
  * (all keys at once, as they are independent), so a shim running meanwhile sees the old or the
@@ -69,7 +74,7 @@ export async function writeIndex(layout: Layout, toolId: string, plan: Map<strin
   const dir = layout.toolIndex(toolId);
   await mkdir(dir, { recursive: true });
   await Promise.all([...plan].map(async ([key, version]) => {
-    const target = version === LIVE_TARGET ? join('..', '..', 'live', toolDirName(toolId)) : join('..', '..', 'store', toolDirName(toolId), version);
+    const target = indexTarget(toolId, version);
     const path = join(dir, key);
     if ((await readlink(path).catch(() => undefined)) === target) return;
     const temp = join(dir, `.new-${randomBytes(6).toString('hex')}`);

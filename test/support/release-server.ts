@@ -241,6 +241,15 @@ class FakeGitHub implements ReleaseServer {
     };
   }
 
+  /** GET /rate_limit as GitHub answers it: per resource, with the core limit also under the deprecated "rate". */
+  private rateLimitJson(req: IncomingMessage): unknown {
+    const limit = req.headers.authorization ? 5000 : 60;
+    const used = req.headers.authorization ? this.used.token : this.used.anonymous;
+    const core = { limit, used, remaining: Math.max(0, limit - used), reset: this.rateReset };
+    const search = { limit: req.headers.authorization ? 30 : 10, used: 0, remaining: req.headers.authorization ? 30 : 10, reset: this.rateReset };
+    return { resources: { core, search }, rate: core };
+  }
+
   private api(ex: Exchange): void {
     if (!ex.req.headers['user-agent']) return send(ex, 403, { 'content-type': 'text/plain' }, NO_USER_AGENT);
     const result = this.apiRoute(ex);
@@ -250,12 +259,14 @@ class FakeGitHub implements ReleaseServer {
     if (result.status === 200 && (candidates.includes(etag) || candidates.includes('*'))) {
       return send(ex, 304, { etag, ...this.rateHeaders(ex.req) }); // 304s do not count against the limit
     }
-    this.used[ex.req.headers.authorization ? 'token' : 'anonymous']++;
+    // GET /rate_limit does not count against the limit (GitHub's documented behaviour).
+    if (ex.path !== '/rate_limit') this.used[ex.req.headers.authorization ? 'token' : 'anonymous']++;
     const headers = { 'content-type': JSON_TYPE, etag, 'x-github-api-version-selected': '2022-11-28', ...this.rateHeaders(ex.req), ...result.headers };
     send(ex, result.status, headers, body);
   }
 
   private apiRoute(ex: Exchange): ApiResult {
+    if (ex.path === '/rate_limit') return { status: 200, json: this.rateLimitJson(ex.req) };
     const content = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(ex.path);
     if (content) return this.contentRoute(ex, `${decode(content[1] ?? '')}/${decode(content[2] ?? '')}`, decode(content[3] ?? ''));
     const m = /^\/repos\/([^/]+)\/([^/]+)\/releases(\/.*)?$/.exec(ex.path);

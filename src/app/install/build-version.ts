@@ -17,6 +17,7 @@ import type { InstallPlan } from './install.js';
 import { guessBins, locateBins } from './locate-bins.js';
 import { assertHash } from './verify-asset.js';
 import { sha256File } from '../../store/live.js';
+import { recordFiles } from '../../store/file-records.js';
 
 /** The one directory an archive wraps everything in ("ripgrep-14.1.1-x86_64-…/"), if it does. */
 function singleTopDir(files: readonly ExtractedFile[]): string | undefined {
@@ -74,6 +75,10 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
       await hoist(filesDir, top);
       for (const exe of Object.keys(located)) located[exe] = located[exe]!.slice(top.length + 1);
     }
+    const bins = await exposeBins(staging, located);
+    // A raw asset is its own executable: its hash is known, so a large binary is not read twice.
+    const single = kind === 'raw' ? fetched.files[0]?.path : undefined;
+    const files = await recordFiles(staging, single ? { [`files/${single}`]: fetched.sha256 } : {});
     const manifest: Manifest = {
       schema: 1,
       tool: tool.id,
@@ -83,10 +88,11 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
       asset: { name: asset.name, url: asset.browser_download_url, size: fetched.size ?? asset.size },
       sha256: fetched.sha256,
       verification: plan.expected.verification,
-      bins: await exposeBins(staging, located),
+      bins,
       platform: formatPlatform(ctx.platform()),
       installedAt: ctx.now().toISOString(),
       cause,
+      files,
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await publishVersion(ctx.layout, staging, tool.id, version);

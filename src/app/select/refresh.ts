@@ -8,7 +8,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readToolsFile } from '../../pins/resolve.js';
 import { nameMatches } from '../../pins/tools-file.js';
-import { syncShims, type ShimSyncResult } from '../../shimgen/sync.js';
+import { syncShims, type ShimSpec, type ShimSyncResult } from '../../shimgen/sync.js';
 import { ephemeralVersions } from '../../store/ephemeral.js';
 import { installedVersions } from '../../store/read.js';
 import { isIndexableSpec, planIndex, removeIndex, writeIndex } from '../../store/spec-index.js';
@@ -41,20 +41,23 @@ export async function globalSpecOf(ctx: AppContext, tool: { aliases: readonly st
   return file?.entries.find((entry) => nameMatches(entry.name, tool.aliases))?.spec;
 }
 
-export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise<void> {
+/** The tool's index as rebuildIndex writes it (key → version or LIVE_TARGET); undefined when it has none (no versions). */
+export async function plannedIndex(ctx: AppContext, tool: ToolIdentity): Promise<Map<string, string> | undefined> {
   const versions = await installedVersions(ctx.layout, tool.id);
-  if (versions.length === 0) {
-    await removeIndex(ctx.layout, tool.id);
-    return;
-  }
-  const plan = planIndex({
+  if (versions.length === 0) return undefined;
+  return planIndex({
     versions,
     seenSpecs: await readSeenSpecs(ctx, tool.id),
     globalSpec: await globalSpecOf(ctx, tool),
     globalIsLive: isLive(tool) && (await readLiveMarker(ctx.layout, tool.id)) !== undefined,
     ephemeral: await ephemeralVersions(ctx.layout, tool.id),
   });
-  await writeIndex(ctx.layout, tool.id, plan);
+}
+
+export async function rebuildIndex(ctx: AppContext, tool: ToolIdentity): Promise<void> {
+  const plan = await plannedIndex(ctx, tool);
+  if (plan) await writeIndex(ctx.layout, tool.id, plan);
+  else await removeIndex(ctx.layout, tool.id);
 }
 
 /** Rewrites every shim from the added tools, under the home lock so parallel adds cannot drop each other's shims. */
@@ -62,13 +65,17 @@ export async function syncAllShims(ctx: AppContext): Promise<ShimSyncResult> {
   return withHomeLock(ctx.layout, () => syncShimsUnlocked(ctx));
 }
 
-async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
+/** One shim per executable of each added tool: what the shims directory should hold. */
+export async function shimSpecsOfAddedTools(ctx: AppContext): Promise<ShimSpec[]> {
   const states = await listToolStates(ctx.layout);
-  const specs = states.flatMap((state) => {
+  return states.flatMap((state) => {
     const identity = identityOfState(ctx, state);
     return state.exes.map((exe) => ({ toolId: state.id, exe, envVars: identity.envVars, aliases: identity.aliases, autoUpdate: Boolean(state.autoUpdateSeconds) }));
   });
-  return syncShims(ctx.layout, specs, ctx.cli);
+}
+
+async function syncShimsUnlocked(ctx: AppContext): Promise<ShimSyncResult> {
+  return syncShims(ctx.layout, await shimSpecsOfAddedTools(ctx), ctx.cli);
 }
 
 /**
