@@ -13,6 +13,8 @@ export interface ExtractedFile {
   path: string;
   mode: number;
   type: 'file' | 'dir' | 'symlink';
+  /** SHA-256 of the bytes written, where the backend hashed them as they streamed (tar). */
+  sha256?: string;
 }
 
 /** What a backend knows about an entry from its header, before writing anything. */

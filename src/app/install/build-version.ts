@@ -37,6 +37,17 @@ async function hoist(filesDir: string, top: string): Promise<void> {
   await rename(moved, filesDir);
 }
 
+/** Digests the extractor computed while writing (tar), keyed as recordFiles keys them: "files/<path after unwrapping>". */
+function knownDigests(files: readonly ExtractedFile[], top: string | undefined): Record<string, string> {
+  const known: Record<string, string> = {};
+  for (const file of files) {
+    if (!file.sha256) continue;
+    const path = top ? file.path.slice(top.length + 1) : file.path;
+    known[`files/${path}`] = file.sha256;
+  }
+  return known;
+}
+
 async function exposeBins(staging: string, bins: Record<string, string>): Promise<Record<string, string>> {
   await mkdir(join(staging, 'bin'));
   const manifestBins: Record<string, string> = {};
@@ -78,7 +89,7 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
     const bins = await exposeBins(staging, located);
     // A raw asset is its own executable: its hash is known, so a large binary is not read twice.
     const single = kind === 'raw' ? fetched.files[0]?.path : undefined;
-    const files = await recordFiles(staging, single ? { [`files/${single}`]: fetched.sha256 } : {});
+    const files = await recordFiles(staging, single ? { [`files/${single}`]: fetched.sha256 } : knownDigests(fetched.files, top));
     const manifest: Manifest = {
       schema: 1,
       tool: tool.id,

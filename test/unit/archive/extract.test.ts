@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -31,8 +32,9 @@ async function modeOf(path: string): Promise<number> {
   return (await lstat(join(box.dest, path))).mode & 0o7777;
 }
 
+/** Sorted, without the streamed digests (checked on their own below). */
 function sorted(files: ExtractedFile[]): ExtractedFile[] {
-  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files].map(({ sha256: _digest, ...file }) => file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 const pkgTar = (): Buffer =>
@@ -45,6 +47,18 @@ const pkgTar = (): Buffer =>
   ]);
 
 describe('extractFile', () => {
+  it('reports the SHA-256 of each tar file as written, hashed while it streamed', async () => {
+    const file = await write('pkg.tar.gz', gzipSync(pkgTar()));
+    const files = await extractFile(file, { kind: 'tar.gz', dest: box.dest, singleFileName: 'unused' });
+    const regular = files.filter((entry) => entry.type === 'file');
+    assert.equal(regular.length, 2);
+    for (const entry of regular) {
+      const onDisk = createHash('sha256').update(await readFile(join(box.dest, entry.path))).digest('hex');
+      assert.equal(entry.sha256, onDisk, entry.path);
+    }
+    assert.equal(files.find((entry) => entry.type !== 'file' && entry.sha256 !== undefined), undefined);
+  });
+
   it('extracts a tar.gz with a top-level directory and an executable that runs', async () => {
     const file = await write('pkg.tar.gz', gzipSync(pkgTar()));
     const files = await extractFile(file, { kind: 'tar.gz', dest: box.dest, singleFileName: 'unused' });
