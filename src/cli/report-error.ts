@@ -9,14 +9,25 @@ const FS_MEANINGS: Record<string, string> = {
   EPERM: 'is not accessible (operation not permitted)',
   EROFS: 'is on a read-only file system',
   ENOSPC: 'has no space left on its device',
+  EDQUOT: 'is over its disk quota',
+};
+
+/** Writes through an open file carry no path: the device is full whichever file it was. */
+const DEVICE_MEANINGS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'an input/output error from the device',
 };
 
 /** Filesystem trouble caused by the user's environment, as one line naming the path. */
 function describeFsError(error: unknown): string | undefined {
   const { code, path } = (error ?? {}) as { code?: string; path?: string };
   const meaning = code ? FS_MEANINGS[code] : undefined;
-  if (!meaning || !path) return undefined;
-  return `${path} ${meaning} (${code}). Check that path, and TOOL_HOME if it points there`;
+  if (meaning && path) return `${path} ${meaning} (${code}). Check that path, and TOOL_HOME if it points there`;
+  const device = code ? DEVICE_MEANINGS[code] : undefined;
+  // Every write is staged and renamed into place, so the failed one left the previous state as it was.
+  if (device) return `${device} while writing to TOOL_HOME or the declared files (${code}); nothing was half-written. Free some space, then run the command again`;
+  return undefined;
 }
 
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {

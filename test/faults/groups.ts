@@ -1,6 +1,7 @@
 /** Every group of the fault suite, in the order `npm run faults` prints them. */
 import { concurrency } from './concurrency.js';
 import { crashes } from './crashes.js';
+import { diskFullGroup } from './disk-full.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup];
