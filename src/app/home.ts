@@ -28,8 +28,15 @@ async function hasShims(ctx: AppContext): Promise<boolean> {
 export async function ensureHome(ctx: AppContext): Promise<void> {
   const layout = await readOptional(ctx.layout.layoutVersionFile);
   if (layout !== undefined && layout !== LAYOUT_VERSION) {
-    throw new ToolError('TOOL_BAD_SETTING', `${ctx.layout.home} uses layout version ${layout}; this tool understands version ${LAYOUT_VERSION}`, {
-      hint: 'Use the tool version that created it, or point TOOL_HOME elsewhere',
+    const file = ctx.layout.layoutVersionFile;
+    // A number is a layout another tool version made; anything else is a damaged file.
+    if (/^\d+$/.test(layout)) {
+      throw new ToolError('TOOL_BAD_SETTING', `${file} says layout version ${layout}; this tool understands version ${LAYOUT_VERSION}`, {
+        hint: 'Use the tool version that created it, or point TOOL_HOME elsewhere',
+      });
+    }
+    throw new ToolError('TOOL_BAD_STATE', `${file} is damaged: it should hold the layout version, a number`, {
+      hint: `If this home was made by this tool version, write ${LAYOUT_VERSION} into it: echo ${LAYOUT_VERSION} > ${file}`,
     });
   }
   const rendered = `${SHIM_VERSION}\n${ctx.cli.node}\n${ctx.cli.script}`;

@@ -35,6 +35,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_BAD_SPEC: ExitCode.config,
   TOOL_BAD_REGISTRY: ExitCode.config,
   TOOL_BAD_SETTING: ExitCode.config,
+  TOOL_BAD_STATE: ExitCode.config,
   TOOL_UNSUPPORTED_PLATFORM: ExitCode.config,
   TOOL_BIN_NOT_FOUND: ExitCode.notFound,
   TOOL_BIN_AMBIGUOUS: ExitCode.notFound,

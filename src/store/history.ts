@@ -4,6 +4,7 @@
  * the tool's lock), one JSON object per line.
  */
 import { readFile } from 'node:fs/promises';
+import { ToolError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Layout } from './layout.js';
 
@@ -30,7 +31,10 @@ export async function readHistory(layout: Layout, toolId: string): Promise<Histo
     text = await readFile(layout.history(toolId), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw new ToolError('TOOL_BAD_STATE', `${layout.history(toolId)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
+      hint: 'Move it aside (the history of that tool starts again) or repair it: one JSON object per line',
+      cause: error,
+    });
   }
   return text
     .split('\n')

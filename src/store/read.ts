@@ -27,5 +27,5 @@ export async function installedVersions(layout: Layout, toolId: string): Promise
 }
 
 export async function readManifest(layout: Layout, toolId: string, version: string): Promise<Manifest | undefined> {
-  return readJsonOrUndefined<Manifest>(layout.manifest(toolId, version));
+  return readJsonOrUndefined<Manifest>(layout.manifest(toolId, version), `That version is damaged: \`tool remove ${toolId}@${version}\` (select another version first if it is the global one), then install it again`);
 }

@@ -79,12 +79,27 @@ export async function writeIndex(layout: Layout, toolId: string, plan: Map<strin
     if ((await readlink(path).catch(() => undefined)) === target) return;
     const temp = join(dir, `.new-${randomBytes(6).toString('hex')}`);
     await symlink(target, temp);
-    await rename(temp, path);
+    await replaceDamaged(path, () => rename(temp, path));
   }));
   for (const name of await readdir(dir)) {
-    if (!name.startsWith('.') && !plan.has(name)) await rm(join(dir, name), { force: true });
+    if (!name.startsWith('.') && !plan.has(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
-  await touch(layout.toolIndexStamp(toolId));
+  await replaceDamaged(layout.toolIndexStamp(toolId), () => touch(layout.toolIndexStamp(toolId)));
+}
+
+/**
+ * The index is derived: whatever sits where an entry goes (a directory or file
+ * left by hand or by a disk error) is removed and the write tried once more.
+ */
+async function replaceDamaged(path: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EPERM') throw error;
+    await rm(path, { recursive: true, force: true });
+    await write();
+  }
 }
 
 async function touch(file: string): Promise<void> {

@@ -30,7 +30,7 @@ export interface ToolState {
 }
 
 export async function readToolState(layout: Layout, toolId: string): Promise<ToolState | undefined> {
-  return readJsonOrUndefined<ToolState>(layout.toolState(toolId));
+  return readJsonOrUndefined<ToolState>(layout.toolState(toolId), `Remove that file and run \`tool add ${toolId}\` to record the tool again`);
 }
 
 export async function writeToolState(layout: Layout, state: ToolState): Promise<void> {

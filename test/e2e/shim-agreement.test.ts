@@ -145,7 +145,7 @@ describe('shims follow the CLI that manages them', () => {
       box.write('tool-home/layout-version', '99\n');
       const result = await box.tool(['list']);
       assert.equal(result.code, 6);
-      assert.match(result.stderr, /^tool: .*tool-home uses layout version 99; this tool understands version 1\. Use the tool version that created it, or point TOOL_HOME elsewhere\n$/);
+      assert.match(result.stderr, /^tool: .*tool-home\/layout-version says layout version 99; this tool understands version 1\. Use the tool version that created it, or point TOOL_HOME elsewhere\n$/);
     } finally {
       await box.close();
     }

@@ -48,7 +48,7 @@ async function afterCrash(box: Sandbox, op: Operation, round: number, cwd: strin
   const next = await box.tool(op.args(round), { cwd });
   const took = Date.now() - started;
   const problems: string[] = [];
-  if (next.code !== 0 && !/^tool: (nothing to roll back|.*is newer than|.*up to date)/m.test(next.stderr)) problems.push(`next ${op.args(round).join(' ')} exited ${next.code}: ${next.stderr.trim()}`);
+  if (next.code !== 0 && !/^tool: (nothing to roll back|.*is newer than|.*up to date|the history of .* has no version before)/m.test(next.stderr)) problems.push(`next ${op.args(round).join(' ')} exited ${next.code}: ${next.stderr.trim()}`);
   if (hasStackTrace(next.stderr)) problems.push('stack trace');
   if (took > 10_000) problems.push(`next command took ${took} ms (a lock waited?)`);
   problems.push(...storeProblems(box.home));

@@ -2,6 +2,7 @@
 import { concurrency } from './concurrency.js';
 import { crashes } from './crashes.js';
 import { diskFullGroup } from './disk-full.js';
+import { corruptedState } from './corrupted-state.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState];
