@@ -30,7 +30,9 @@ export function parseSpec(text: string, where?: string): VersionSpec {
   const spec = tryParseSpec(text);
   if (spec) return spec;
   const place = where ? `${where}: ` : '';
-  throw new ToolError('TOOL_BAD_SPEC', `${place}"${text}" is not a version spec`, { hint: SPEC_HELP });
+  // A line can be megabytes long; the message quotes its start.
+  const shown = text.length > 80 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
+  throw new ToolError('TOOL_BAD_SPEC', `${place}"${shown}" is not a version spec`, { hint: SPEC_HELP });
 }
 
 /** True when `version` is what the spec asks for (`latest` matches every release). */

@@ -6,8 +6,15 @@
 import semver from 'semver';
 import { parseVersion } from './version.js';
 
+/**
+ * Only the characters ranges are made of: semver's loose mode drops tokens it
+ * cannot read, so "1.0.0 $(touch x)" would pass as "1.0.0" and a mistyped or
+ * hostile line would quietly mean something else.
+ */
+const RANGE_CHARACTERS = /^[0-9A-Za-z.*^~<>=|+\- ]+$/;
+
 export function isRange(text: string): boolean {
-  return semver.validRange(text, { loose: true }) !== null;
+  return RANGE_CHARACTERS.test(text) && semver.validRange(text, { loose: true }) !== null;
 }
 
 export function satisfiesRange(version: string, range: string, includePrerelease = false): boolean {

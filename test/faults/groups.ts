@@ -3,6 +3,8 @@ import { concurrency } from './concurrency.js';
 import { crashes } from './crashes.js';
 import { diskFullGroup } from './disk-full.js';
 import { corruptedState } from './corrupted-state.js';
+import { hostileInput } from './hostile-input.js';
+import { shimRecursion } from './shim-recursion.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion];
