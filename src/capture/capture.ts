@@ -14,7 +14,7 @@ import { isLive } from '../app/select/live-policy.js';
 import { formatPlatform } from '../core/platform.js';
 import { localBuildName } from '../core/version.js';
 import { withToolLock } from '../store/lock.js';
-import { changedLiveExes, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
+import { changedLiveExes, materializeLive, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
 import type { Manifest } from '../store/manifest.js';
 import { recordFiles } from '../store/file-records.js';
 import { createStaging, publishVersion, removeTree } from '../store/publish.js';
@@ -27,6 +27,8 @@ export interface Captured {
   to: string;
   sha256: string;
   upstream: UpstreamCheck;
+  /** Set when the new bytes did not run and were not captured: why. */
+  broken?: string;
 }
 
 async function liveHashes(ctx: AppContext, tool: ToolIdentity, exes: readonly string[]): Promise<Record<string, string>> {
@@ -87,6 +89,16 @@ async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: stri
   }
 }
 
+/**
+ * The tool replaced itself with bytes that do not run (a truncated download, a
+ * binary for another machine, a crash at start): they are not captured, and
+ * the live copy goes back to the version it held, so the tool keeps working.
+ */
+async function refuseBroken(ctx: AppContext, tool: ToolIdentity, marker: LiveMarker, exes: readonly string[], sha256: string, why: string): Promise<Captured> {
+  await materializeLive(ctx.layout, tool.id, marker.version, exes);
+  return { tool: tool.id, from: marker.version, to: marker.version, sha256, upstream: { check: 'unverified', detail: why }, broken: why };
+}
+
 /** Capture the live copy if the tool rewrote itself; undefined when nothing changed. */
 export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Promise<Captured | undefined> {
   const exes = tool.state?.exes ?? [];
@@ -101,7 +113,9 @@ export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Pr
       await writeLiveMarker(ctx.layout, marker); // touched, not changed: just move the stamp
       return undefined;
     }
-    const reported = await askVersion(ctx.layout.liveBin(tool.id, primary!), tool.entry?.versionCommand);
+    const answer = await askVersion(ctx.layout.liveBin(tool.id, primary!), tool.entry?.versionCommand);
+    if (answer.doesNotRun) return refuseBroken(ctx, tool, marker, exes, sha256, answer.doesNotRun);
+    const reported = answer.version;
     const upstream = reported ? await checkAgainstUpstream(ctx, tool, reported, sha256) : { check: 'unverified' as const, detail: 'the tool did not report a version' };
     const { version, exists } = await versionName(ctx, tool, primary!, reported, marker, sha256, upstream);
     if (!exists) await storeLiveBytes(ctx, tool, version, exes, sha256, upstream);

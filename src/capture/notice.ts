@@ -10,6 +10,9 @@ import { listToolStates } from '../store/tool-state.js';
 import type { Captured } from './capture.js';
 
 export function describeCapture(captured: Captured): string[] {
+  if (captured.broken) {
+    return [`WARNING: ${captured.tool} replaced itself with bytes that do not run: the new file ${captured.broken} (sha256 ${captured.sha256}). Not captured; ${captured.tool} runs ${captured.from} again. Its next update may fix it, or report it upstream`];
+  }
   const lines = [`${captured.tool} updated itself: ${captured.from} → ${captured.to} (${captured.upstream.check}: ${captured.upstream.detail}); captured in the store`];
   if (captured.upstream.check === 'mismatch') {
     lines.push(`WARNING: the bytes ${captured.tool} wrote (sha256 ${captured.sha256}) do NOT match upstream. Run \`tool rollback ${captured.tool}\` to go back to ${captured.from}`);

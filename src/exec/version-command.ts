@@ -22,12 +22,30 @@ export function versionFromOutput(output: string, pattern?: string): string | un
   return undefined;
 }
 
-export function askVersion(file: string, command?: { args: string[]; pattern?: string }): Promise<string | undefined> {
+/** What running `<file> --version` told: the version it reports, or why the file does not run at all. */
+export interface VersionAnswer {
+  version: string | undefined;
+  /** Set when the file cannot be executed or dies of a signal (not for a plain non-zero exit). */
+  doesNotRun?: string;
+}
+
+// Signals that mean the program itself is broken, not that the probe was cut short.
+const CRASHES = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGABRT', 'SIGFPE', 'SIGSYS']);
+
+export function askVersion(file: string, command?: { args: string[]; pattern?: string }): Promise<VersionAnswer> {
   return new Promise((resolve) => {
     execFile(file, command?.args ?? DEFAULT_ARGS, { timeout: TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       const output = `${stdout}\n${stderr}`;
-      if (error && !output.trim()) return resolve(undefined);
-      resolve(versionFromOutput(output, command?.pattern));
+      const failure = error as (NodeJS.ErrnoException & { signal?: string; killed?: boolean }) | null;
+      if (failure && typeof failure.code === 'string') return resolve({ version: undefined, doesNotRun: `cannot be executed (${failure.code})` });
+      if (failure?.signal && !failure.killed && CRASHES.has(failure.signal)) return resolve({ version: undefined, doesNotRun: `crashed (${failure.signal})` });
+      // A file the kernel refuses (ENOEXEC: another machine's binary, a truncated one) is handed to
+      // /bin/sh by execvp, which answers 126 or 127: the file itself cannot run here.
+      if (failure && (failure.code as unknown) !== undefined && [126, 127].includes(failure.code as unknown as number)) {
+        return resolve({ version: undefined, doesNotRun: `cannot be executed here (exit ${failure.code as unknown as number}: ${stderr.trim().split('\n')[0]?.slice(0, 120) ?? ''})` });
+      }
+      if (error && !output.trim()) return resolve({ version: undefined });
+      resolve({ version: versionFromOutput(output, command?.pattern) });
     });
   });
 }

@@ -5,6 +5,7 @@ import { diskFullGroup } from './disk-full.js';
 import { corruptedState } from './corrupted-state.js';
 import { hostileInput } from './hostile-input.js';
 import { shimRecursion } from './shim-recursion.js';
+import { selfUpdateFaults } from './self-update.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion, selfUpdateFaults];
