@@ -47,6 +47,6 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     `shims: ${result.exes.join(', ')}`,
     ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
   ];
-  const advice = pathAdvice(ctx.layout.shims, process.env.PATH);
+  const advice = pathAdvice(ctx.layout.shims, process.env);
   printLines(advice ? [...lines, advice] : lines);
 }
