@@ -43,7 +43,7 @@ const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string 
  * about a millisecond for all two dozen); help, root options and typos, which
  * list or suggest commands, get them all.
  */
-function program(argv: readonly string[]): Command {
+function program(argv: readonly string[], moreDefinitions?: (define: Define) => void): Command {
   const definitions: Array<{ names: string[]; build: () => unknown; wantsAll: boolean }> = [];
   const cli = new Command('tool')
     .description('Install CLIs from GitHub releases into a versioned store, route them through shims, pin them per project.')
@@ -66,6 +66,7 @@ function program(argv: readonly string[]): Command {
   defineInspectCommands(define);
   defineLifecycleCommands(define);
   defineShellCommands(define);
+  moreDefinitions?.(define);
   defineHelpCommands(define);
 
   const named = definitions.find(({ names }) => names.includes(argv[0] ?? ''));
@@ -100,9 +101,9 @@ function optionValue(option: Option): { name: string; choices: string[] | undefi
   return { name: /[<[]([^>\]]+)/.exec(option.flags)?.[1] ?? 'value', choices: option.argChoices && [...option.argChoices] };
 }
 
-/** The program's every command as plain data (tests compare completion scripts with it). */
-export function describeProgram(): CommandNode {
-  return commandTree(program([]));
+/** The program's every command as plain data; tests compare completion scripts with it, and add definitions to see them completed. */
+export function describeProgram(moreDefinitions?: (define: Define) => void): CommandNode {
+  return commandTree(program([], moreDefinitions));
 }
 
 /**
