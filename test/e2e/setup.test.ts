@@ -162,6 +162,15 @@ describe('tool setup', () => {
     assert.equal(fish.stdout, `${join(box.shims, 'rg')}\n`, fish.stderr);
   });
 
+  it('a line in another file the shell always reads counts too (fish config.fish), and nothing is written', async () => {
+    const home = user('fish-config');
+    const config = box.write('users/fish-config/.config/fish/config.fish', `if status is-interactive\n    fish_add_path ${box.shims}\nend\n`);
+    const file = join(home, '.config/fish/conf.d/tool.fish');
+    const result = await setup(home, ['--shell', 'fish']);
+    assert.equal(result.stdout, `${file}: nothing changed; ${config} line 2 already puts ${box.shims} on PATH\n`);
+    assert.ok(!existsSync(file));
+  });
+
   it('--json says what it did, for each file', async () => {
     const home = user('json');
     const result = await setup(home, ['--json']);

@@ -77,6 +77,7 @@ async function applyTo(file: string, request: SetupRequest, body: string[], else
   return { file, action, block: blockLines(body), at: line !== undefined ? { file, line } : elsewhere };
 }
 
+/** Edits (or, with dryRun, only plans) each startup file of the shell; throws a usage error when the shell is unknown. */
 export async function setupShell(request: SetupRequest): Promise<SetupResult> {
   const shell = chosenShell(request);
   const home = homeOf(request.env);

@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
+/** True for the shells setup and completion support. */
 export function isShellName(name: string): name is ShellName {
   return (SHELLS as readonly string[]).includes(name);
 }
@@ -22,6 +23,7 @@ export function shellFromEnv(env: NodeJS.ProcessEnv): ShellName | undefined {
   return isShellName(name) ? name : undefined;
 }
 
+/** The user's home: $HOME, else what the system says. */
 export function homeOf(env: NodeJS.ProcessEnv): string {
   return env.HOME || homedir();
 }

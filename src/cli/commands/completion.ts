@@ -12,6 +12,7 @@ function knownNames(env: NodeJS.ProcessEnv): string[] {
   return registryFiles(REGISTRY_DIR).map((file) => file.slice(0, -'.json'.length));
 }
 
+/** Prints the script to stdout, to be sourced or saved where the shell looks. */
 export function completion(shell: CompletionShell, tree: CommandNode): void {
   const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
   process.stdout.write(completionScript(shell, tree, { version, known: knownNames(process.env) }));

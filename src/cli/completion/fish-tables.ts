@@ -14,7 +14,7 @@ export function fishQuote(text: string): string {
 const key = (command: CommandSpec) => command.path.join(' ');
 
 /** A fish function around `switch SUBJECT`: each branch is [patterns, body lines]. */
-function switchFunction(signature: string, subject: string, branches: Array<[string[], string[]]>, after: string[] = []): string[] {
+function switchFunction(signature: string, subject: string, branches: Array<[patterns: string[], body: string[]]>, after: string[] = []): string[] {
   const cases = branches.flatMap(([patterns, body]) => [`        case ${patterns.map(fishQuote).join(' ')}`, ...body.map((line) => `            ${line}`)]);
   return [`function ${signature}`, ...(cases.length > 0 ? [`    switch ${subject}`, ...cases, '    end'] : []), ...after.map((line) => `    ${line}`), 'end'];
 }
@@ -27,39 +27,55 @@ function described(pairs: Array<[string, string]>): string {
   return `printf '%s\\t%s\\n' ${pairs.map(([word, description]) => `${fishQuote(word)} ${fishQuote(description)}`).join(' ')}`;
 }
 
+type Branch = [patterns: string[], body: string[]];
+
+function commandLookup(commands: CommandSpec[]): string[] {
+  const branches = commands.flatMap((parent) => parent.commands.map((child): Branch => [child.names.map((name) => `${key(parent)}:${name}`), [`echo ${fishQuote(key(child))}`]]));
+  return switchFunction('__tool_command --argument-names at word', '"$at:$word"', [...branches, [['*'], ['return 1']]]);
+}
+
+function takesValue(commands: CommandSpec[]): string[] {
+  const patterns = commands.flatMap((command) => command.options.filter((option) => option.value).flatMap((option) => option.flags.map((flag) => `${key(command)}:${flag}`)));
+  return switchFunction('__tool_takes_value --argument-names at option', '"$at:$option"', patterns.length > 0 ? [[patterns, ['return 0']]] : [], ['return 1']);
+}
+
+function commandOffers(commands: CommandSpec[]): string[] {
+  const branches = commands
+    .filter((command) => command.commands.length > 0)
+    .map((command): Branch => [[key(command)], [described(command.commands.flatMap((child) => child.names.map((name): [string, string] => [name, child.description])))]]);
+  return switchFunction('__tool_commands --argument-names at', '"$at"', [...branches, [['*'], ['return 1']]]);
+}
+
+function optionOffers(commands: CommandSpec[]): string[] {
+  const branches = commands.map((command): Branch => [[key(command)], [described(command.options.flatMap((option) => option.flags.map((flag): [string, string] => [flag, option.description])))]]);
+  return switchFunction('__tool_options --argument-names at', '"$at"', branches);
+}
+
+function argumentLookup(commands: CommandSpec[]): string[] {
+  const branches = commands.flatMap((command) =>
+    command.positionals.map((completer, index): Branch => {
+      const repeats = command.variadic && index === command.positionals.length - 1;
+      return [[`${key(command)}:${repeats ? '*' : index}`], [reply(completer)]];
+    }),
+  );
+  return switchFunction('__tool_argument --argument-names at n first', '"$at:$n"', branches);
+}
+
+function valueLookup(commands: CommandSpec[]): string[] {
+  const branches = commands.flatMap((command) =>
+    command.options.flatMap((option): Branch[] => (option.value ? [[option.flags.map((flag) => `${key(command)}:${flag}`), [reply(option.value)]]] : [])),
+  );
+  return switchFunction('__tool_value --argument-names at option first', '"$at:$option"', branches);
+}
+
 /** The six lookup functions of posix-tables.ts, in fish. */
 export function fishTables(commands: CommandSpec[]): string {
-  const valueFlags = (command: CommandSpec) => command.options.filter((option) => option.value).flatMap((option) => option.flags);
   return [
-    ...switchFunction('__tool_command --argument-names at word', '"$at:$word"', [
-      ...commands.flatMap((parent) => parent.commands.map((child): [string[], string[]] => [child.names.map((name) => `${key(parent)}:${name}`), [`echo ${fishQuote(key(child))}`]])),
-      [['*'], ['return 1']],
-    ]),
-    ...switchFunction('__tool_takes_value --argument-names at option', '"$at:$option"', [
-      ...commands.flatMap((command): Array<[string[], string[]]> => {
-        const flags = valueFlags(command);
-        return flags.length > 0 ? [[flags.map((flag) => `${key(command)}:${flag}`), ['return 0']]] : [];
-      }),
-    ], ['return 1']),
-    ...switchFunction('__tool_commands --argument-names at', '"$at"', [
-      ...commands.filter((command) => command.commands.length > 0).map((command): [string[], string[]] => [
-        [key(command)],
-        [described(command.commands.flatMap((child) => child.names.map((name): [string, string] => [name, child.description])))],
-      ]),
-      [['*'], ['return 1']],
-    ]),
-    ...switchFunction('__tool_options --argument-names at', '"$at"', commands.map((command): [string[], string[]] => [
-      [key(command)],
-      [described(command.options.flatMap((option) => option.flags.map((flag): [string, string] => [flag, option.description])))],
-    ])),
-    ...switchFunction('__tool_argument --argument-names at n first', '"$at:$n"', commands.flatMap((command) =>
-      command.positionals.map((completer, index): [string[], string[]] => {
-        const repeats = command.variadic && index === command.positionals.length - 1;
-        return [[`${key(command)}:${repeats ? '*' : index}`], [reply(completer)]];
-      }),
-    )),
-    ...switchFunction('__tool_value --argument-names at option first', '"$at:$option"', commands.flatMap((command) =>
-      command.options.flatMap((option): Array<[string[], string[]]> => (option.value ? [[option.flags.map((flag) => `${key(command)}:${flag}`), [reply(option.value)]]] : [])),
-    )),
+    ...commandLookup(commands),
+    ...takesValue(commands),
+    ...commandOffers(commands),
+    ...optionOffers(commands),
+    ...argumentLookup(commands),
+    ...valueLookup(commands),
   ].join('\n');
 }

@@ -21,6 +21,7 @@ export interface ScriptFacts {
   known: string[];
 }
 
+/** The whole script for `shell`, generated from `tree` (the program's commands). */
 export function completionScript(shell: CompletionShell, tree: CommandNode, facts: ScriptFacts): string {
   const commands = completionModel(tree);
   const quote = shell === 'fish' ? fishQuote : shQuote;
