@@ -1,5 +1,5 @@
 /**
- * Where the files shipped beside the code are: package.json, registry/, shims/,
+ * Where the files shipped beside the code are: package.json, registry/, shims/ (with shims/completions/),
  * the registry index and the CLI entry that shims hand over to. The same source
  * runs from two builds at different depths, so every path is computed here:
  * tsc's output (dist/src/<dir>/<file>.js, what unit tests import) and the
@@ -18,6 +18,8 @@ export const PACKAGE_ROOT = BUNDLED ? join(__dirname, '..', '..') : fileURLToPat
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 export const REGISTRY_DIR = join(PACKAGE_ROOT, 'registry');
 export const SHIM_TEMPLATE = join(PACKAGE_ROOT, 'shims', 'posix.sh');
+/** Templates of the completion scripts (src/cli/completion/script.ts fills in the command tables). */
+export const COMPLETIONS_DIR = join(PACKAGE_ROOT, 'shims', 'completions');
 /** Written by the build (scripts/bundle.mjs) from registry/; see registry-index.ts. */
 export const REGISTRY_INDEX = join(PACKAGE_ROOT, 'dist', 'registry-index.json');
 

@@ -37,7 +37,8 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });
   if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
-  if (result.unchanged) return printLines(unchangedLines(result));
+  const advice = pathAdvice(ctx.layout.shims, process.env);
+  if (result.unchanged) return printLines(advice ? [...unchangedLines(result), advice] : unchangedLines(result));
   const source = result.manifest.cause === 'self-update' ? verificationText(result.manifest) : `${result.manifest.asset.name}, ${verificationText(result.manifest)}`;
   const followed = result.follows === result.version ? '' : ` (follows ${result.follows})`;
   const auto = result.tool.state?.autoUpdateSeconds;
@@ -49,7 +50,6 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     `shims: ${result.exes.join(', ')}`,
     ...result.conflicts.map((c) => `warning: ${c.exe} is already provided by ${c.kept}; no shim was written for ${result.tool.id}`),
   ];
-  const advice = pathAdvice(ctx.layout.shims, process.env.PATH);
   printLines(advice ? [...lines, advice] : lines);
 }
 

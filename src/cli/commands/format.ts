@@ -1,4 +1,5 @@
 /** Small text helpers shared by command printers. */
+import { sessionPathCommand, shellFromEnv } from '../../app/shell/shells.js';
 import type { Manifest } from '../../store/manifest.js';
 
 export function verificationText(manifest: Manifest): string {
@@ -16,8 +17,11 @@ export function verificationText(manifest: Manifest): string {
   }
 }
 
-/** The PATH line to print when the shims directory is not on PATH yet. */
-export function pathAdvice(shims: string, path: string | undefined): string | undefined {
-  if ((path ?? '').split(':').includes(shims)) return undefined;
-  return `Put the shims on your PATH (add this to your shell profile):\n  export PATH="${shims}:$PATH"`;
+/** What to do when the shims directory is not on PATH yet: `tool setup`, or one command for this session in the user's shell's syntax. */
+export function pathAdvice(shims: string, env: NodeJS.ProcessEnv): string | undefined {
+  if ((env.PATH ?? '').split(':').includes(shims)) return undefined;
+  return [
+    'The shims are not on your PATH: run `tool setup` to add them in your shell\'s startup file, or for this shell only:',
+    `  ${sessionPathCommand(shellFromEnv(env), shims)}`,
+  ].join('\n');
 }
