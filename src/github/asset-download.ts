@@ -56,6 +56,7 @@ function strongEtag(response: HttpResponse): string | undefined {
 export function resumableDownload(first: HttpResponse, source: DownloadSource): AssetStream {
   const etag = strongEtag(first);
   let total = source.expectedSize || lengthOf(first);
+  const expected = source.expectedSize ? 'the release lists' : 'the first answer announced';
   let received = 0;
 
   const cannotResume = (why: string) =>
@@ -80,7 +81,7 @@ export function resumableDownload(first: HttpResponse, source: DownloadSource): 
     if (status !== 200) throw source.refuse(response);
     const length = lengthOf(response);
     if (total !== undefined && length !== undefined && length !== total) {
-      throw new Interrupted(`${response.url.host} announced ${length} bytes, but the release lists ${total}`);
+      throw new Interrupted(`${response.url.host} announced ${length} bytes, but ${expected} ${total}`);
     }
     if (received === 0) return 0;
     if (!etag || strongEtag(response) !== etag) throw cannotResume('the server sent the whole file again, and it may have changed');
@@ -112,7 +113,7 @@ export function resumableDownload(first: HttpResponse, source: DownloadSource): 
           const fresh = skip >= chunk.length ? undefined : chunk.subarray(skip);
           skip = Math.max(0, skip - chunk.length);
           if (!fresh) continue;
-          if (total !== undefined && received + fresh.length > total) throw new Interrupted(`${response.url.host} sent more than the ${total} bytes the release lists`);
+          if (total !== undefined && received + fresh.length > total) throw new Interrupted(`${response.url.host} sent more than the ${total} bytes ${expected}`);
           received += fresh.length;
           yield fresh;
         }
@@ -126,8 +127,11 @@ export function resumableDownload(first: HttpResponse, source: DownloadSource): 
       response = undefined;
       if (failures >= source.retries) throw gaveUp(problem);
       await source.backoff(failures + 1);
+      // The reader gave up meanwhile (its extraction failed): ask nothing more.
+      if (body.destroyed) return;
     }
   }
 
-  return { body: Readable.from(bytes(), { objectMode: false }), size: total, url: first.url.href };
+  const body = Readable.from(bytes(), { objectMode: false });
+  return { body, size: total, url: first.url.href };
 }

@@ -73,7 +73,12 @@ export async function httpGetOnce(start: URL, options: HttpOptions): Promise<Htt
     const location = response.headers.location;
     if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
     await response.discard();
-    const next = new URL(location, url);
+    const next = URL.parse(location, url);
+    if (!next) {
+      throw new ToolError('TOOL_NETWORK', `${url.href} redirected to ${JSON.stringify(location)}, which is not an address`, {
+        hint: 'The server is misconfigured; try again later',
+      });
+    }
     if (!isSafeUrl(next)) {
       throw new ToolError('TOOL_INSECURE_URL', `${url.href} redirected to ${next.href}, which is not https; nothing was fetched from it`, {
         hint: 'Only https is followed off this machine (plain http only to loopback addresses); report the redirect to whoever runs that server',

@@ -99,6 +99,17 @@ export const networkScenarios: NetworkScenario[] = [
     },
   },
   {
+    name: 'API that never answers',
+    tool: 'archive',
+    env: { ...FAST_TIMEOUT, TOOL_HTTP_RETRIES: '1' },
+    arrange: (box) => box.server.fail({ match: TAG('archive'), silent: true, times: 10 }),
+    expect: { code: 4, line: /cannot reach http:\/\/127\.0\.0\.1:\d+: no data from 127\.0\.0\.1:\d+ for 1 s\. .*TOOL_HTTP_TIMEOUT/ },
+    check: (run) => {
+      assert.equal(run.requests(TAG('archive')).length, 2, 'one request and one retry');
+      return `no headers within 1 s, twice (1 + TOOL_HTTP_RETRIES=1), then one line (exit ${run.result.code})`;
+    },
+  },
+  {
     name: 'Content-Length smaller than the body',
     tool: 'raw',
     arrange: (box) => box.server.fail({ match: CDN_BLOB, lengthDelta: -4096 }),
@@ -127,6 +138,16 @@ export const networkScenarios: NetworkScenario[] = [
     check: (run) => {
       assert.equal(run.requests(DOWNLOAD('archive')).length, 6, 'the first request and 5 hops, no retries');
       return `6 requests (the first + 5 hops), then one line (exit ${run.result.code})`;
+    },
+  },
+  {
+    name: 'redirect to something that is not a URL',
+    tool: 'archive',
+    arrange: (box) => box.server.fail({ match: DOWNLOAD('archive'), status: 302, headers: { location: 'http://[::1' } }),
+    expect: { code: 4, line: /netfault_1\.0\.0_linux_amd64\.tar\.gz redirected to "http:\/\/\[::1", which is not an address/ },
+    check: (run) => {
+      assert.equal(run.requests(DOWNLOAD('archive')).length, 1, 'not retried: asking again gets the same answer');
+      return `1 request, then one line (exit ${run.result.code})`;
     },
   },
   {

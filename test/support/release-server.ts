@@ -24,7 +24,7 @@ export interface FakeRelease {
 }
 export interface LoggedRequest { method: string; host: string; path: string; headers: Record<string, string | undefined>; status: number; server: 'api' | 'github' | 'cdn' }
 /** status is 0 in the log when the socket was reset instead of answered. */
-export interface Failure extends Damage { match: RegExp /* tested against path incl. query */; status?: number; body?: string; times?: number /* default 1 */; reset?: boolean /* destroy the socket instead of answering */ }
+export interface Failure extends Damage { match: RegExp /* tested against path incl. query */; status?: number; body?: string; times?: number /* default 1 */; reset?: boolean /* destroy the socket instead of answering */; silent?: boolean /* take the request and never answer */ }
 /**
  * A failure with neither status nor reset lets the route answer as usual and
  * damages that answer on the wire (only a 200 or 206 with a body): the network
@@ -253,6 +253,7 @@ class FakeGitHub implements ReleaseServer {
     const failure = this.failures[index];
     if (!failure) return false;
     if (--failure.left <= 0) this.failures.splice(index, 1);
+    if (failure.silent) return true; // the socket stays open until the client gives up (or close() ends it)
     if (failure.status === undefined && !failure.reset) {
       ex.damage = failure; // the route answers; send() damages the answer
       return false;
