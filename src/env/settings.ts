@@ -16,6 +16,8 @@ export interface Settings {
   retries: number;
   /** First backoff delay; doubles each retry. */
   retryDelayMs: number;
+  /** How long a connection may stay silent (connecting, awaiting headers, between body bytes): TOOL_HTTP_TIMEOUT seconds. */
+  httpTimeoutMs: number;
   /** Where the declared tool set lives: $TOOL_CONFIG_DIR, else $XDG_CONFIG_HOME/tool, else ~/.config/tool. */
   configDir: string;
   /** This machine's name for [host=…] conditions: $TOOL_HOST overrides the system's. */
@@ -34,10 +36,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** https anywhere; plain http only to this machine (the test release server). */
+/** https anywhere; plain http only to this machine (the test release server). Decided from the URL alone, before any lookup. */
+export function isSafeUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
 export function assertSafeUrl(url: URL, what: string): void {
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
+  if (isSafeUrl(url)) return;
   throw new ToolError('TOOL_INSECURE_URL', `${what} ${url.href} is not https`, {
     hint: 'Only https URLs are allowed (plain http only for 127.0.0.1/localhost)',
   });
@@ -66,6 +71,19 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
     });
   }
   return value;
+}
+
+/** Seconds, fractions allowed (a test may want 0.2 s), returned as milliseconds. */
+function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback * 1000;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ToolError('TOOL_BAD_SETTING', `${name}="${text}" is not a number of seconds above 0`, {
+      hint: `Unset ${name} or give seconds such as ${fallback}`,
+    });
+  }
+  return Math.ceil(value * 1000);
 }
 
 /**
@@ -115,6 +133,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     token: env.GITHUB_TOKEN || env.GH_TOKEN || undefined,
     retries: positiveInt(env, 'TOOL_HTTP_RETRIES', 3),
     retryDelayMs: positiveInt(env, 'TOOL_HTTP_RETRY_DELAY_MS', 500),
+    httpTimeoutMs: positiveSeconds(env, 'TOOL_HTTP_TIMEOUT', 30),
     configDir: defaultConfigDir(env),
     host: env.TOOL_HOST || hostname().split('.')[0]!,
     registries: parseRegistrySources(env.TOOL_REGISTRIES),

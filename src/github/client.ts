@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { ToolError } from '../core/errors.js';
 import type { Settings } from '../env/settings.js';
+import { resumableDownload } from './asset-download.js';
 import type { EtagCache } from './etag-cache.js';
-import { httpGet, type HttpOptions } from './http.js';
+import { backoff, httpGet, httpGetBytes, httpGetOnce, type HttpOptions } from './http.js';
 import { rateLimitError, statusError } from './http-errors.js';
 import type { Asset, AssetStream, GitHubClient, RateLimit, Release } from './types.js';
 
@@ -33,6 +34,7 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
   const options: HttpOptions = {
     retries: settings.retries,
     retryDelayMs: settings.retryDelayMs,
+    timeoutMs: settings.httpTimeoutMs,
     ...(settings.token ? { auth: { token: settings.token, origin: settings.apiUrl.origin } } : {}),
   };
   const apiUrl = (path: string) => new URL(`${base}${path}`);
@@ -48,24 +50,13 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
       throw notCached(what);
     }
     const headers: Record<string, string> = { ...API_HEADERS, ...(cached ? { 'if-none-match': cached.etag } : {}) };
-    const response = await httpGet(url, { ...options, headers });
-    if (response.status === 304 && cached) {
-      await response.discard();
-      const entry = JSON.parse(cached.body) as { data: T; link?: string };
-      return entry;
-    }
-    if (response.status === 404) {
-      await response.discard();
-      return undefined;
-    }
-    if (response.status !== 200) {
-      await response.discard();
-      throw fail(response.status, response.headers, url, what);
-    }
-    const text = await response.text();
+    const response = await httpGetBytes(url, { ...options, headers });
+    if (response.status === 304 && cached) return JSON.parse(cached.body) as { data: T; link?: string };
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw fail(response.status, response.headers, url, what);
     let data: T;
     try {
-      data = JSON.parse(text) as T;
+      data = JSON.parse(response.bytes.toString('utf8')) as T;
     } catch {
       throw new ToolError('TOOL_SERVER_ERROR', `${url.href} sent invalid JSON for ${what}`, { hint: 'Try again later' });
     }
@@ -77,19 +68,31 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
 
   async function openAsset(asset: Asset): Promise<AssetStream> {
     if (mode.cacheOnly) throw notCached(`asset ${asset.name}`);
-    const url = new URL(asset.browser_download_url);
-    let response = await httpGet(url, { ...options, headers: { accept: 'application/octet-stream' } });
+    const octets = { ...options, headers: { accept: 'application/octet-stream' } };
+    let start = new URL(asset.browser_download_url);
+    let response = await httpGet(start, octets);
     if (response.status !== 200 && settings.token && [401, 403, 404].includes(response.status)) {
       // Private repositories: the public URL fails, the API asset URL works with the token.
       await response.discard();
-      response = await httpGet(new URL(asset.url), { ...options, headers: { accept: 'application/octet-stream' } });
+      start = new URL(asset.url);
+      response = await httpGet(start, octets);
     }
     if (response.status !== 200) {
       await response.discard();
-      throw fail(response.status, response.headers, url, `asset ${asset.name}`);
+      throw fail(response.status, response.headers, start, `asset ${asset.name}`);
     }
-    const length = Number(response.headers['content-length']);
-    return { body: response.body, size: Number.isFinite(length) ? length : undefined, url: response.url.href };
+    return resumableDownload(response, {
+      name: asset.name,
+      url: start,
+      expectedSize: asset.size,
+      retries: settings.retries,
+      backoff: (attempt) => backoff(options, attempt),
+      request: (headers) => httpGetOnce(start, { ...octets, headers: { ...octets.headers, ...headers } }),
+      refuse: (answer) => {
+        void answer.discard();
+        return fail(answer.status, answer.headers, start, `asset ${asset.name}`);
+      },
+    });
   }
 
   return {
@@ -122,14 +125,9 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
       const url = apiUrl(`/repos/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`);
       const meta = await getJson<{ sha: string; size: number; type: string }>(url, `${path} of ${repo} at ${ref}`);
       if (!meta) return undefined;
-      const response = await httpGet(url, { ...options, headers: { ...API_HEADERS, accept: 'application/vnd.github.raw' } });
-      if (response.status !== 200) {
-        await response.discard();
-        throw fail(response.status, response.headers, url, `${path} of ${repo} at ${ref}`);
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Buffer));
-      const bytes = Buffer.concat(chunks);
+      const response = await httpGetBytes(url, { ...options, headers: { ...API_HEADERS, accept: 'application/vnd.github.raw' } });
+      if (response.status !== 200) throw fail(response.status, response.headers, url, `${path} of ${repo} at ${ref}`);
+      const bytes = response.bytes;
       const blob = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
       if (blob !== meta.data.sha) {
         throw new ToolError('TOOL_CHECKSUM_MISMATCH', `${url.href} sent ${path} with git blob id ${blob}, but GitHub lists ${meta.data.sha} for it`, {

@@ -7,14 +7,22 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * Failures that say "not reachable from here" rather than "try again": nobody
- * listens, the name does not exist, there is no route. Retrying them only makes
- * an offline machine wait (3.5 s with the default backoff) for the same answer.
+ * listens, the name does not exist, DNS cannot be asked, there is no route.
+ * Retrying them only makes an offline machine wait (3.5 s with the default
+ * backoff, more when each DNS lookup itself times out) for the same answer.
  */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+
+/** The errno-style code of a network error; a name with several addresses fails with an AggregateError of one per address. */
+export function networkErrorCode(error: unknown): string | undefined {
+  const { code, errors } = (error ?? {}) as { code?: unknown; errors?: unknown[] };
+  const found = code ?? (Array.isArray(errors) ? (errors[0] as { code?: unknown } | undefined)?.code : undefined);
+  return typeof found === 'string' ? found : undefined;
+}
 
 export function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && UNREACHABLE.has(code);
+  const code = networkErrorCode(error);
+  return code !== undefined && UNREACHABLE.has(code);
 }
 
 const NETWORK_WORDS: Record<string, string> = {
@@ -26,15 +34,17 @@ const NETWORK_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   EPIPE: 'the connection was closed',
+  ENETDOWN: 'network down',
 };
 
 export function describeNetworkError(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
+  // The transport's own idle timeout says how long it waited, and for which host.
+  if (error instanceof Error && error.name === 'IdleTimeoutError') return error.message;
+  const code = networkErrorCode(error);
+  if (code && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
   if (error && typeof error === 'object') {
-    const code = (error as { code?: unknown }).code;
     const message = (error as { message?: unknown }).message;
-    if (typeof code === 'string' && typeof message === 'string') return `${code} (${message})`;
+    if (code && typeof message === 'string') return `${code} (${message})`;
     if (typeof message === 'string') return message;
   }
   return String(error);

@@ -4,11 +4,10 @@
  * +130 ms and +46 MB of peak RSS for a single request (scripts/bench: small
  * `tool add`), more than the rest of an install together.
  */
+import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
-
-/** Idle limit for connecting, waiting for headers and between body chunks. */
-const IDLE_TIMEOUT_MS = 30_000;
+import type { LookupFunction } from 'node:net';
 
 // Keep-alive for the API's several requests; Node unrefs idle pooled sockets, so
 // a finished command does not wait on them.
@@ -18,33 +17,55 @@ let httpsAgent: HttpsAgent | undefined;
 
 export class IdleTimeoutError extends Error {
   readonly code = 'ETIMEDOUT';
-  constructor(url: URL) {
-    super(`no data from ${url.host} for ${IDLE_TIMEOUT_MS / 1000} s`);
+  constructor(url: URL, timeoutMs: number) {
+    super(`no data from ${url.host} for ${timeoutMs / 1000} s`);
+    this.name = 'IdleTimeoutError';
   }
 }
 
-/** Sends a GET and resolves when the response headers arrive; the body is the caller's to read. */
-export function get(url: URL, headers: Record<string, string>): Promise<IncomingMessage> {
+/**
+ * RFC 6761 §6.4: resolvers should answer names under .invalid negatively at
+ * once. glibc sends them to the configured name server like any other name;
+ * answering here keeps a misspelt or deliberately invalid host off the network.
+ */
+const lookup: LookupFunction = (hostname, options, callback) => {
+  if (/(^|\.)invalid\.?$/i.test(hostname)) {
+    const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+    error.code = 'ENOTFOUND';
+    error.syscall = 'getaddrinfo';
+    process.nextTick(() => callback(error, ''));
+    return;
+  }
+  dnsLookup(hostname, options, callback);
+};
+
+/**
+ * Sends a GET and resolves when the response headers arrive; the body is the
+ * caller's to read. `timeoutMs` bounds every silence: connecting, waiting for
+ * the headers, and each gap between body chunks (a stalled body fails its reader).
+ */
+export function get(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<IncomingMessage> {
   const secure = url.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
   const agent = secure ? (httpsAgent ??= new HttpsAgent({ keepAlive: true })) : (httpAgent ??= new HttpAgent({ keepAlive: true }));
   return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'GET', headers, agent }, (response) => {
-      // A body that stalls later fails its reader instead of hanging it.
-      response.socket.setTimeout(IDLE_TIMEOUT_MS, () => response.destroy(new IdleTimeoutError(url)));
+    const request = send(url, { method: 'GET', headers, agent, lookup }, (response) => {
+      response.socket.setTimeout(timeoutMs, () => response.destroy(new IdleTimeoutError(url, timeoutMs)));
       response.once('end', () => response.socket?.setTimeout(0));
       resolve(response);
     });
-    request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new IdleTimeoutError(url)));
-    request.once('error', reject);
+    request.setTimeout(timeoutMs, () => request.destroy(new IdleTimeoutError(url, timeoutMs)));
+    // `on`, not `once`: a server that sends more than it announced makes the
+    // socket fail again after the response, and an unheard 'error' would crash.
+    request.on('error', reject);
     request.end();
   });
 }
 
-export async function readText(response: IncomingMessage): Promise<string> {
+export async function readBytes(body: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export async function discard(response: IncomingMessage): Promise<void> {

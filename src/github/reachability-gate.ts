@@ -8,21 +8,12 @@
  * the gate. A connection failure later in the batch closes it the same way.
  */
 import { isToolError, type ToolError } from '../core/errors.js';
+import { isUnreachable as isUnreachableCause } from './http-errors.js';
 import type { GitHubClient } from './types.js';
-
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
-
-function codeOf(error: unknown): unknown {
-  const { code, errors } = (error ?? {}) as { code?: unknown; errors?: unknown[] };
-  // Connecting to a name with several addresses fails with an AggregateError of one error per address.
-  return code ?? (Array.isArray(errors) ? (errors[0] as { code?: unknown } | undefined)?.code : undefined);
-}
 
 /** A TOOL_NETWORK error caused by no connection being made at all (not by an answer, nor a dropped transfer). */
 export function isUnreachable(error: unknown): boolean {
-  if (!isToolError(error, 'TOOL_NETWORK')) return false;
-  const code = codeOf(error.cause);
-  return typeof code === 'string' && UNREACHABLE.has(code);
+  return isToolError(error, 'TOOL_NETWORK') && isUnreachableCause(error.cause);
 }
 
 export interface ReachabilityGate {

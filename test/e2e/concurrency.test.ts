@@ -129,7 +129,7 @@ describe('different tools added by several processes at once', () => {
 });
 
 /** A download host that sends half of a real archive and then stalls, so an install can be interrupted mid-download. */
-async function startStallingHost(): Promise<{ url: string; close: () => Promise<void> }> {
+async function startStallingHost(): Promise<{ url: string; size: number; close: () => Promise<void> }> {
   const body = makeTarGz([{ path: 'widget', body: Buffer.alloc(2_000_000, 'x'), mode: 0o755 }]);
   const sockets = new Set<Socket>();
   const server: Server = createServer((_req, res) => {
@@ -141,6 +141,7 @@ async function startStallingHost(): Promise<{ url: string; close: () => Promise<
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/widget_1.0.0_linux_amd64.tar.gz`,
+    size: body.length,
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
@@ -186,7 +187,7 @@ describe('installs that crash or are interrupted', () => {
         draft: false,
         prerelease: false,
         published_at: '2024-01-01T00:00:00Z',
-        assets: [{ id: 2, name: `widget_${version}_linux_amd64.tar.gz`, size: 1, digest: `sha256:${'a'.repeat(64)}`, browser_download_url: stalling.url, url: stalling.url }],
+        assets: [{ id: 2, name: `widget_${version}_linux_amd64.tar.gz`, size: stalling.size, digest: `sha256:${'a'.repeat(64)}`, browser_download_url: stalling.url, url: stalling.url }],
       };
       box.server.fail({ match: new RegExp(`^/repos/acme/widget/releases/tags/v${version.replace(/\./g, '\\.')}$`), status: 200, body: JSON.stringify(release) });
       const interrupted = await box.tool(['add', `acme/widget@${version}`], {

@@ -233,7 +233,7 @@ describe('plain http is accepted only for loopback hosts', () => {
       body: '',
     });
     const line = errorLine(await box.tool(['add', 'ripgrep@14.1.2']));
-    assert.ok(line.includes(`redirect to http://${trap.host}/stolen.tar.gz is not https`), line);
+    assert.ok(line.includes(`redirected to http://${trap.host}/stolen.tar.gz, which is not https`), line);
     assert.equal(trap.connections(), 0);
     assertNothingLeftBehind(box, { tool: 'ripgrep', version: '14.1.2' });
     assert.equal((await box.sh('rg --version')).stdout, 'ripgrep 14.1.1\n');

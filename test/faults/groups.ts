@@ -6,6 +6,7 @@ import { corruptedState } from './corrupted-state.js';
 import { hostileInput } from './hostile-input.js';
 import { shimRecursion } from './shim-recursion.js';
 import { selfUpdateFaults } from './self-update.js';
+import { networkFaults } from './network.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion, selfUpdateFaults];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion, selfUpdateFaults, networkFaults];

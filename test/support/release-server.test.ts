@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReleaseServer } from './release-server.js';
@@ -158,6 +159,60 @@ test('an injected reset destroys the socket so fetch rejects', () => withServer(
   s.fail({ match: /latest/, reset: true });
   await assert.rejects(fetch(`${s.apiUrl}/repos/o/r/releases/latest`));
   assert.equal((await fetch(`${s.apiUrl}/repos/o/r/releases/latest`)).status, 200);
+}));
+
+/** The raw bytes a GET gets back until the server closes, so lying lengths stay visible. */
+function rawGet(url: string): Promise<{ head: string; body: Buffer }> {
+  const { hostname, port, pathname, search } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(`GET ${pathname}${search} HTTP/1.1\r\nhost: ${hostname}\r\n\r\n`));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const all = Buffer.concat(chunks);
+      const end = all.indexOf('\r\n\r\n');
+      resolve({ head: all.subarray(0, end).toString(), body: all.subarray(end + 4) });
+    });
+  });
+}
+
+async function cdnUrl(s: ReleaseServer): Promise<string> {
+  const meta = (await getJson(`${s.apiUrl}/repos/o/r/releases/latest`)).json.assets[0];
+  return (await fetch(meta.browser_download_url, { redirect: 'manual' })).headers.get('location') ?? '';
+}
+
+test('a damaged answer announces the length it is told to and breaks off where it is told to', () => withServer(async (s) => {
+  s.addRelease('o/r', { tag: 'v1', assets: [asset('x', '0123456789')] });
+  const url = await cdnUrl(s);
+  s.fail({ match: /^\/blob\//, lengthDelta: -4 });
+  s.fail({ match: /^\/blob\//, cut: 3, after: 'close' });
+  const longer = await rawGet(url);
+  assert.match(longer.head, /content-length: 6/);
+  assert.equal(longer.body.toString(), '0123456789');
+  const cut = await rawGet(url);
+  assert.match(cut.head, /content-length: 10/);
+  assert.equal(cut.body.toString(), '012');
+}));
+
+test('the CDN honours Range unless If-Range names another ETag or the failure says to ignore it', () => withServer(async (s) => {
+  s.addRelease('o/r', { tag: 'v1', assets: [asset('x', '0123456789')] });
+  const url = await cdnUrl(s);
+  const first = await fetch(url);
+  const etag = first.headers.get('etag') ?? '';
+  assert.equal(await first.text(), '0123456789');
+  const part = await fetch(url, { headers: { range: 'bytes=4-', 'if-range': etag } });
+  assert.equal(part.status, 206);
+  assert.equal(part.headers.get('content-range'), 'bytes 4-9/10');
+  assert.equal(await part.text(), '456789');
+  const changed = await fetch(url, { headers: { range: 'bytes=4-', 'if-range': '"another"' } });
+  assert.equal(changed.status, 200);
+  assert.equal(await changed.text(), '0123456789');
+  s.fail({ match: /^\/blob\//, ignoreRange: true, headers: { etag: '"rebuilt"' } });
+  const ignored = await fetch(url, { headers: { range: 'bytes=4-' } });
+  assert.equal(ignored.status, 200);
+  assert.equal(ignored.headers.get('etag'), '"rebuilt"');
+  assert.equal(await ignored.text(), '0123456789');
 }));
 
 test('API requests without a User-Agent are refused with 403', () => withServer(async (s) => {

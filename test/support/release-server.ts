@@ -2,7 +2,7 @@
 // asset CDN, each on its own loopback address so that redirects really leave
 // the API host (which is what makes clients drop their token, see
 // /work/shared/GITHUB-FACTS.md). Tests never touch the internet.
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
@@ -24,7 +24,24 @@ export interface FakeRelease {
 }
 export interface LoggedRequest { method: string; host: string; path: string; headers: Record<string, string | undefined>; status: number; server: 'api' | 'github' | 'cdn' }
 /** status is 0 in the log when the socket was reset instead of answered. */
-export interface Failure { match: RegExp /* tested against path incl. query */; status?: number; headers?: Record<string, string>; body?: string; times?: number /* default 1 */; reset?: boolean /* destroy the socket instead of answering */ }
+export interface Failure extends Damage { match: RegExp /* tested against path incl. query */; status?: number; body?: string; times?: number /* default 1 */; reset?: boolean /* destroy the socket instead of answering */; silent?: boolean /* take the request and never answer */ }
+/**
+ * A failure with neither status nor reset lets the route answer as usual and
+ * damages that answer on the wire (only a 200 or 206 with a body): the network
+ * faults of test/support/network-scenarios.ts.
+ */
+export interface Damage {
+  /** With a status: the answer's headers. Without: replace these in the real answer (a changed ETag, say). */
+  headers?: Record<string, string>;
+  /** Send only the first `cut` bytes of the body, then do `after`. */
+  cut?: number;
+  /** After the (possibly cut) body: reset the connection, stall (send nothing more, keep it open), or close it. Default: reset after a cut, else close. */
+  after?: 'reset' | 'stall' | 'close';
+  /** Announce Content-Length as the real length plus this (negative: the body is longer than announced). */
+  lengthDelta?: number;
+  /** Answer 200 with the whole body, whatever Range asks (a server without range support). */
+  ignoreRange?: boolean;
+}
 export interface ReleaseServer {
   apiUrl: string; // "http://127.0.0.1:PORT" — what TOOL_GITHUB_API_URL is set to
   addRelease(repo: string /* "owner/repo" */, release: FakeRelease): void; // the newest-added release is the newest (listed first)
@@ -46,7 +63,7 @@ export interface ReleaseServer {
 type ServerKind = LoggedRequest['server'];
 interface StoredRelease { id: number; repo: string; release: FakeRelease; publishedAt: string; assets: StoredAsset[] }
 interface StoredAsset { id: number; asset: FakeAsset; release: StoredRelease }
-interface Exchange { req: IncomingMessage; res: ServerResponse; path: string; query: URLSearchParams; log: LoggedRequest }
+interface Exchange { req: IncomingMessage; res: ServerResponse; path: string; query: URLSearchParams; log: LoggedRequest; damage?: Damage }
 interface ApiResult { status: number; json?: unknown; raw?: Buffer; headers?: OutgoingHttpHeaders }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -87,9 +104,25 @@ function intParam(value: string | null): number | undefined {
 function send(ex: Exchange, status: number, headers: OutgoingHttpHeaders, body?: Buffer | string): void {
   // Set before writing so the log is complete by the time the client sees the response.
   ex.log.status = status;
+  if (ex.damage && body !== undefined && (status === 200 || status === 206)) return sendDamaged(ex, status, headers, Buffer.from(body), ex.damage);
   const length = body === undefined ? {} : { 'content-length': Buffer.byteLength(body) };
   ex.res.writeHead(status, { ...headers, ...length });
   ex.res.end(body);
+}
+
+/** Writes the answer straight to the socket, so it can lie about its length and break off where a test says. */
+function sendDamaged(ex: Exchange, status: number, headers: OutgoingHttpHeaders, body: Buffer, damage: Damage): void {
+  const announced = { ...headers, ...damage.headers, 'content-length': body.length + (damage.lengthDelta ?? 0), connection: 'close' };
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...Object.entries(announced).map(([name, value]) => `${name}: ${String(value)}`)];
+  const socket = ex.req.socket;
+  socket.write(`${head.join('\r\n')}\r\n\r\n`);
+  const after = damage.after ?? (damage.cut === undefined ? 'close' : 'reset');
+  socket.write(body.subarray(0, damage.cut ?? body.length), () => {
+    // A reset can discard bytes the client has not read yet; a moment first keeps where it breaks off predictable.
+    if (after === 'reset') setTimeout(() => socket.resetAndDestroy(), 20);
+    else if (after === 'close') socket.end();
+    // 'stall': the socket stays open and silent until the client gives up (or close() ends it).
+  });
 }
 
 class FakeGitHub implements ReleaseServer {
@@ -220,6 +253,11 @@ class FakeGitHub implements ReleaseServer {
     const failure = this.failures[index];
     if (!failure) return false;
     if (--failure.left <= 0) this.failures.splice(index, 1);
+    if (failure.silent) return true; // the socket stays open until the client gives up (or close() ends it)
+    if (failure.status === undefined && !failure.reset) {
+      ex.damage = failure; // the route answers; send() damages the answer
+      return false;
+    }
     if (failure.reset) {
       ex.req.socket.destroy();
       return true;
@@ -393,7 +431,8 @@ class FakeGitHub implements ReleaseServer {
       etag: `"${assetSha256(body).slice(0, 32)}"`,
     };
     const range = /^bytes=(\d+)-(\d*)$/.exec(ex.req.headers.range ?? '');
-    if (!range) return send(ex, 200, headers, body);
+    const ifRange = ex.req.headers['if-range'];
+    if (!range || ex.damage?.ignoreRange || (ifRange !== undefined && ifRange !== headers.etag)) return send(ex, 200, headers, body);
     const start = Number(range[1]);
     const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
     if (start >= body.length || end < start) {

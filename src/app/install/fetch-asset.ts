@@ -12,7 +12,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { canStream, extractFile, extractStream, prepareExtraction, type ExtractedFile } from '../../archive/extract.js';
 import type { ArchiveKind } from '../../archive/kind.js';
-import { ToolError } from '../../core/errors.js';
+import { isToolError, ToolError } from '../../core/errors.js';
 import type { Asset, GitHubClient } from '../../github/types.js';
 import type { ProgressEvent } from '../context.js';
 import { collectYoungGarbage } from './memory.js';
@@ -99,7 +99,10 @@ export async function fetchAndExtract(
     if (canStream(options.kind)) {
       const flowing = pipeline(download.body, tap);
       flowing.catch(() => {}); // observed below; an extraction error must not leave it unhandled
-      files = await extractStream(tap, extractOptions);
+      // A download that gave up also ends the archive early: say why it ended, not that it looks truncated.
+      files = await extractStream(tap, extractOptions).catch(async (error: unknown) => {
+        throw (await flowing.then(() => undefined, (failure: unknown) => (isToolError(failure) ? failure : undefined))) ?? error;
+      });
       await drain(tap);
       await flowing;
     } else {

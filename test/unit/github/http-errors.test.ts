@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeNetworkError, isRetryableStatus, rateLimitError, statusError } from '../../../src/github/http-errors.js';
+import { describeNetworkError, isRetryableStatus, isUnreachable, rateLimitError, statusError } from '../../../src/github/http-errors.js';
 
 const url = new URL('https://ghe.example.test/api/v3/repos/BurntSushi/ripgrep/releases');
 const now = new Date('2030-01-01T00:00:00Z');
@@ -105,5 +105,30 @@ describe('describeNetworkError', () => {
     assert.equal(describeNetworkError(Object.assign(new Error('weird'), { code: 'EWEIRD' })), 'EWEIRD (weird)');
     assert.equal(describeNetworkError(new Error('socket hang up')), 'socket hang up');
     assert.equal(describeNetworkError('boom'), 'boom');
+  });
+});
+
+describe('isUnreachable', () => {
+  const failure = (code: string) => Object.assign(new Error(code), { code });
+
+  it('takes a refused connection, an unknown name, an unanswered DNS and no route for "offline": not worth a retry', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']) assert.equal(isUnreachable(failure(code)), true, code);
+  });
+
+  it('retries what broke off after connecting: a reset, a timeout, a closed pipe', () => {
+    for (const code of ['ECONNRESET', 'ETIMEDOUT', 'EPIPE']) assert.equal(isUnreachable(failure(code)), false, code);
+  });
+
+  it('reads the code of the first address when connecting to every address of a name failed (AggregateError)', () => {
+    const all = new AggregateError([failure('ECONNREFUSED'), failure('ECONNREFUSED')], 'connect failed');
+    assert.equal(isUnreachable(all), true);
+    assert.equal(describeNetworkError(all), 'connection refused (ECONNREFUSED)');
+  });
+});
+
+describe('describeNetworkError for the idle timeout', () => {
+  it('says how long the host was silent rather than a bare "timed out"', () => {
+    const idle = Object.assign(new Error('no data from 127.0.0.2:8443 for 1 s'), { name: 'IdleTimeoutError', code: 'ETIMEDOUT' });
+    assert.equal(describeNetworkError(idle), 'no data from 127.0.0.2:8443 for 1 s');
   });
 });
