@@ -132,6 +132,7 @@ export function resumableDownload(first: HttpResponse, source: DownloadSource): 
     }
   }
 
-  const body = Readable.from(bytes(), { objectMode: false });
+  // Room to read ahead of the consumer, so the socket keeps flowing while a chunk is inflated.
+  const body = Readable.from(bytes(), { objectMode: false, highWaterMark: 1 << 20 });
   return { body, size: total, url: first.url.href };
 }
