@@ -134,7 +134,7 @@ describe('tool bisect', () => {
     await box.sh('chmod +x interrupt.sh', { cwd: work });
     const result = await box.tool(['bisect', REPO, '--good', '1.0.0', '--bad', '1.0.9', '--', './interrupt.sh'], { cwd: work });
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^tool: the check was stopped by SIGINT while testing 1\.0\.0; nothing was decided\. Run the same `tool bisect` again/m);
+    assert.match(result.stderr, /^tool: the check was stopped by SIGINT while testing 1\.0\.[09]; nothing was decided\. Run the same `tool bisect` again/m);
     assert.equal(result.stdout, '');
   });
 
