@@ -5,7 +5,9 @@ import { readSettings } from '../env/settings.js';
 import { loadRegistry, emptyRegistry } from '../registry/load.js';
 import { CLI_SCRIPT } from '../registry/package-files.js';
 import { sweepIfDue } from '../app/throwaway/pending.js';
+import { reportInterruptionsTo } from '../store/staging-guard.js';
 import { terminalProgress } from './progress.js';
+import { paintLogLine, painterFor, type Painter } from './style.js';
 
 /**
  * `logPrefix` marks progress lines where they interleave with a tool's own
@@ -13,15 +15,29 @@ import { terminalProgress } from './progress.js';
  */
 export function cliContext(env: NodeJS.ProcessEnv = process.env, logPrefix = ''): AppContext {
   const settings = readSettings(env);
+  const log = stderrLog(env, logPrefix);
+  reportInterruptionsTo((installs) => {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K'); // the progress line, if one is drawn
+    for (const what of installs) log(`interrupted: ${what} was not installed; nothing was changed for it`);
+  });
   return createContext({
     settings,
     registry: settings.registries.some((source) => source.kind === 'builtin') ? loadRegistry() : emptyRegistry(),
     platform: () => detectPlatform(env),
-    log: (line) => process.stderr.write(`${logPrefix}${line}\n`),
+    log,
     progress: stderrProgress(),
     cwd: process.cwd(),
     cli: { node: process.execPath, script: CLI_SCRIPT },
   });
+}
+
+/** Log lines to stderr, "warning:" and "note:" coloured when stderr is a terminal (style.ts decides). */
+function stderrLog(env: NodeJS.ProcessEnv, logPrefix: string): (line: string) => void {
+  let paint: Painter | undefined;
+  return (line) => {
+    paint ??= painterFor(process.stderr, env);
+    process.stderr.write(`${logPrefix}${paintLogLine(line, paint)}\n`);
+  };
 }
 
 /**

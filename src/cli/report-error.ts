@@ -1,5 +1,6 @@
 /** The single place errors become output: one line for ToolErrors, a short banner for bugs. */
 import { isToolError } from '../core/errors.js';
+import { painterFor } from './style.js';
 
 const FS_MEANINGS: Record<string, string> = {
   EISDIR: 'is a directory where a file was expected',
@@ -31,8 +32,9 @@ function describeFsError(error: unknown): string | undefined {
 }
 
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+  const prefix = painterFor(stderr as { isTTY?: boolean }, env)('error', 'tool:');
   if (isToolError(error)) {
-    stderr.write(`tool: ${error.toLine()}\n`);
+    stderr.write(`${prefix} ${error.toLine()}\n`);
     if (env.TOOL_DEBUG && error.cause) stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
@@ -43,11 +45,11 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: 
   }
   const fsLine = describeFsError(error);
   if (fsLine) {
-    stderr.write(`tool: ${fsLine}\n`);
+    stderr.write(`${prefix} ${fsLine}\n`);
     return 6;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`tool: internal error: ${message}. This is a bug; please report it with the command you ran (set TOOL_DEBUG=1 for details)\n`);
+  stderr.write(`${prefix} internal error: ${message}. This is a bug; please report it with the command you ran (set TOOL_DEBUG=1 for details)\n`);
   if (env.TOOL_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
   return 70;
 }

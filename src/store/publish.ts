@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { toolDirName, type Layout } from './layout.js';
 import { guardStaging, releaseStaging } from './staging-guard.js';
 
-/** Staging for one tool: "<tool dir>@<label>-<random>", so a sweep can find that tool's leftovers. */
-export async function createStaging(layout: Layout, toolId: string, label: string): Promise<string> {
+/**
+ * Staging for one tool: "<tool dir>@<label>-<random>", so a sweep can find that
+ * tool's leftovers. `installing` ("ripgrep 14.1.1") is what an interruption reports as not installed.
+ */
+export async function createStaging(layout: Layout, toolId: string, label: string, installing?: string): Promise<string> {
   await mkdir(layout.tmp, { recursive: true });
   const dir = join(layout.tmp, `${toolDirName(toolId)}@${label.replace(/[^A-Za-z0-9._-]/g, '_')}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir);
-  guardStaging(dir);
+  guardStaging(dir, installing);
   return dir;
 }
 

@@ -6,19 +6,33 @@
  */
 import { rmSync } from 'node:fs';
 
-const active = new Set<string>();
+/** Staging directory → what it was installing ("ripgrep 14.1.1"), when it was an install. */
+const active = new Map<string, string | undefined>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const EXIT_CODES: Record<(typeof SIGNALS)[number], number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-function onSignal(signal: (typeof SIGNALS)[number]): void {
-  for (const dir of active) rmSync(dir, { recursive: true, force: true });
-  active.clear();
-  process.exit(EXIT_CODES[signal]);
+/** Told which installs an interruption abandoned; the CLI sets it, so the store itself prints nothing. */
+let onInterrupted: (installs: string[]) => void = () => {};
+
+export function reportInterruptionsTo(report: (installs: string[]) => void): void {
+  onInterrupted = report;
 }
 
-export function guardStaging(dir: string): void {
+function onSignal(signal: (typeof SIGNALS)[number]): void {
+  const installs = [...active.values()].filter((what): what is string => what !== undefined);
+  for (const dir of active.keys()) rmSync(dir, { recursive: true, force: true });
+  active.clear();
+  try {
+    onInterrupted(installs);
+  } finally {
+    process.exit(EXIT_CODES[signal]);
+  }
+}
+
+/** `installing` names the tool and version being installed, for the line an interruption prints. */
+export function guardStaging(dir: string, installing?: string): void {
   if (active.size === 0) for (const signal of SIGNALS) process.on(signal, onSignal);
-  active.add(dir);
+  active.set(dir, installing);
 }
 
 export function releaseStaging(dir: string): void {

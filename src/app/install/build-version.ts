@@ -62,7 +62,7 @@ async function exposeBins(staging: string, bins: Record<string, string>): Promis
 export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: InstallPlan, cause: string): Promise<Manifest> {
   const { tool, release, version, asset } = plan;
   await sweepStaging(ctx.layout, tool.id);
-  const staging = await createStaging(ctx.layout, tool.id, version);
+  const staging = await createStaging(ctx.layout, tool.id, version, `${tool.id} ${version}`);
   try {
     const filesDir = join(staging, 'files');
     const scratch = join(staging, 'scratch');

@@ -6,6 +6,7 @@
  */
 import { pickPreferring, type VersionSpec } from '../../core/spec.js';
 import { formatPlatform } from '../../core/platform.js';
+import { libcNote } from '../../assets/libc-note.js';
 import type { Asset, GitHubClient, Release } from '../../github/types.js';
 import { chooseAsset } from './choose-asset.js';
 import { aquaEntry, withAquaPackage } from '../../registries/aqua-install.js';
@@ -74,7 +75,8 @@ export async function applyInstall(ctx: AppContext, github: GitHubClient, plan: 
     // Another process may have installed it while we waited for the lock.
     const already = await existing(ctx, plan.tool, plan.version);
     if (already) return already;
-    ctx.log(`installing ${plan.tool.id} ${plan.version} (${plan.asset.name}) for ${formatPlatform(ctx.platform())}`);
+    const note = libcNote(plan.asset.name, ctx.platform(), plan.tool.entry?.name ?? plan.tool.repo);
+    ctx.log(`installing ${plan.tool.id} ${plan.version} (${plan.asset.name}${note ? `: ${note}` : ''}) for ${formatPlatform(ctx.platform())}`);
     // Loaded here: it pulls in the archive stack (tar, yauzl, decoders), which only installs need.
     const { buildVersion } = await import('./build-version.js');
     const manifest = await buildVersion(ctx, github, plan, cause);

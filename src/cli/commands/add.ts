@@ -3,7 +3,7 @@ import { previewInstall } from '../../app/install/preview.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { parseDuration } from '../../core/duration.js';
 import { managedContext } from '../app-context.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, versionText } from '../output.js';
 import { pathAdvice, verificationText } from './format.js';
 
 interface AddFlags {
@@ -43,7 +43,7 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
   const followed = result.follows === result.version ? '' : ` (follows ${result.follows})`;
   const auto = result.tool.state?.autoUpdateSeconds;
   const lines = [
-    `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${result.version} (${source})`,
+    `${result.installed ? 'installed' : 'already installed'}: ${result.tool.id} ${versionText(result.version)} (${source})`,
     `global selection: ${result.tool.id} ${result.version}${followed}`,
     ...(result.changes.length ? [`changed: ${result.changes.join('; ')}`] : []),
     ...(auto ? [`background checks: at most every ${flags.autoUpdate ?? `${auto}s`} (log: ${ctx.layout.autoLog})`] : []),

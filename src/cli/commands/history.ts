@@ -16,5 +16,5 @@ export async function history(name: string, flags: { json?: boolean }): Promise<
     rows.push([entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), entry.from ?? '-', entry.to, entry.cause, entry.sha256.slice(0, 16), entry.check ?? '', reason]);
   }
   const mismatches = entries.filter((entry) => entry.check === 'mismatch').map((entry) => `warning: ${entry.to} did not match upstream: ${entry.note ?? ''}`);
-  printLines([...table(rows), ...mismatches]);
+  printLines([...table(rows, [undefined, 'version', 'version']), ...mismatches]);
 }

@@ -28,5 +28,5 @@ export async function list(flags: { json?: boolean }): Promise<void> {
     if (tool.active && !tool.active.version) rows.push([tool.tool, tool.active.spec, 'missing', `${tool.active.source}: run \`tool install\``]);
     if (tool.problem) rows.push([tool.tool, '', 'error', tool.problem]);
   }
-  printLines(table(rows));
+  printLines(table(rows, [undefined, 'version']));
 }

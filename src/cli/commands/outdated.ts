@@ -23,7 +23,7 @@ export async function outdated(flags: { json?: boolean }): Promise<void> {
       const note = [statusOf(row), reasonNote(row.held, row.reason)].filter(Boolean).join('; ');
       lines.push([row.tool, row.current ?? '-', row.follows, row.wanted ?? '-', row.latest ?? '-', note]);
     }
-    printLines(table(lines));
+    printLines(table(lines, [undefined, 'version', undefined, 'version', 'version']));
   }
   if (offline) {
     // One line for the whole report, not one per tool: every row failed for this same reason.

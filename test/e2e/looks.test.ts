@@ -1,0 +1,134 @@
+/**
+ * How tool looks to a person: colour only where a person reads it (never a
+ * pipe, never --json, never under NO_COLOR), the install line explaining a
+ * musl build on a glibc machine, and an interrupted download saying so.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { makeTarGz } from '../support/archives.js';
+import { addRipgrep } from '../support/catalog.js';
+import { createSandbox, type Sandbox } from '../support/sandbox.js';
+
+const ESCAPE = /\x1b\[/;
+
+/** A download host that sends half of an archive and then stalls, so an install can be interrupted mid-download. */
+async function startStallingHost(): Promise<{ url: string; size: number; close: () => Promise<void> }> {
+  const body = makeTarGz([{ path: 'widget', body: Buffer.alloc(2_000_000, 'x'), mode: 0o755 }]);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
+    res.write(body.subarray(0, body.length >> 1));
+  });
+  server.on('connection', (socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/widget_1.0.0_linux_amd64.tar.gz`,
+    size: body.length,
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('colour', () => {
+  let box: Sandbox;
+  before(async () => {
+    box = await createSandbox({ env: { TERM: 'xterm-256color' } });
+    addRipgrep(box.server, '14.1.1');
+  });
+  after(() => box.close());
+
+  it('an error written to a pipe has no escape codes, even with a colour terminal type', async () => {
+    const result = await box.tool(['which', 'no-such-exe']);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /^tool: /);
+    assert.doesNotMatch(result.stderr, ESCAPE);
+  });
+
+  it('FORCE_COLOR colours the error prefix through a pipe, and NO_COLOR overrides it', async () => {
+    const forced = await box.tool(['which', 'no-such-exe'], { env: { FORCE_COLOR: '1' } });
+    assert.match(forced.stderr, /^\x1b\[1m\x1b\[31mtool:\x1b\[39m\x1b\[22m /);
+    const plain = await box.tool(['which', 'no-such-exe'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    assert.match(plain.stderr, /^tool: /);
+    assert.doesNotMatch(plain.stderr, ESCAPE);
+  });
+
+  it('--json is never coloured, even with FORCE_COLOR; human output is', async () => {
+    const json = await box.tool(['add', 'ripgrep@14.1.1', '--json'], { env: { FORCE_COLOR: '1' } });
+    assert.equal(json.code, 0, json.stderr);
+    assert.doesNotMatch(json.stdout, ESCAPE);
+    assert.equal(JSON.parse(json.stdout).version, '14.1.1');
+    const list = await box.tool(['list'], { env: { FORCE_COLOR: '1' } });
+    assert.match(list.stdout, /\x1b\[32m14\.1\.1\x1b\[39m/);
+    assert.match(list.stdout, /^TOOL {4}/, 'the header is plain');
+    const piped = await box.tool(['list']);
+    assert.doesNotMatch(piped.stdout, ESCAPE);
+  });
+});
+
+describe('the install line', () => {
+  let box: Sandbox;
+  before(async () => {
+    box = await createSandbox();
+    addRipgrep(box.server, '14.1.1');
+  });
+  after(() => box.close());
+
+  it('explains a static musl build chosen for a glibc machine', async () => {
+    const result = await box.tool(['add', 'ripgrep@14.1.1']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^installing ripgrep 14\.1\.1 \(ripgrep-14\.1\.1-x86_64-unknown-linux-musl\.tar\.gz: a static musl build, runs on this glibc system\) for linux-x64-gnu$/m);
+  });
+
+  it('does not explain it on a musl machine, where it is the natural choice', async () => {
+    const result = await box.tool(['x', 'ripgrep@14.1.1', '--', 'rg', '--version'], { env: { TOOL_LIBC: 'musl', TOOL_HOME: join(box.home, 'musl-home') } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /installing ripgrep 14\.1\.1 \(ripgrep-14\.1\.1-x86_64-unknown-linux-musl\.tar\.gz\) for linux-x64-musl/);
+  });
+});
+
+describe('an interrupted download', () => {
+  let box: Sandbox;
+  let stalling: Awaited<ReturnType<typeof startStallingHost>>;
+  before(async () => {
+    box = await createSandbox();
+    stalling = await startStallingHost();
+  });
+  after(async () => {
+    await stalling.close();
+    await box.close();
+  });
+
+  it('says which version was not installed and that nothing was changed for it', async () => {
+    const release = {
+      id: 1,
+      tag_name: 'v1.0.0',
+      name: 'v1.0.0',
+      draft: false,
+      prerelease: false,
+      published_at: '2024-01-01T00:00:00Z',
+      assets: [{ id: 2, name: 'widget_1.0.0_linux_amd64.tar.gz', size: stalling.size, digest: `sha256:${'a'.repeat(64)}`, browser_download_url: stalling.url, url: stalling.url }],
+    };
+    box.server.fail({ match: /^\/repos\/acme\/widget\/releases\/tags\/v1\.0\.0$/, status: 200, body: JSON.stringify(release) });
+    const result = await box.tool(['add', 'acme/widget@1.0.0'], {
+      onSpawn: (child) => {
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('installing acme/widget')) setTimeout(() => child.kill('SIGINT'), 300);
+        });
+      },
+    });
+    assert.equal(result.code, 130, result.stderr);
+    assert.match(result.stderr, /\ninterrupted: acme\/widget 1\.0\.0 was not installed; nothing was changed for it\n$/);
+    assert.doesNotMatch(result.stderr, ESCAPE, 'a pipe: no colour, no progress line');
+    assert.equal(result.stdout, '');
+    assert.ok(!existsSync(join(box.home, 'store/acme__widget/1.0.0')));
+  });
+});
