@@ -22,6 +22,7 @@
 // divides the modules; src/registry/package-files.ts finds package.json,
 // registry/ and shims/ from either build.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,7 +104,10 @@ async function bundleInto(dir) {
   for (const file of readdirSync(dir)) {
     const path = join(dir, file);
     const text = readFileSync(path, 'utf8');
-    if (/[^\x00-\x7f]/.test(text)) writeFileSync(path, text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    const ascii = text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // The stamp code-cache.ts pairs a cache with its file by: a hash of the content, not
+    // the mtime, which npm install sets to the time of the install.
+    writeFileSync(path, `${ascii}//# toolBuild=${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n`);
   }
 }
 
@@ -153,7 +157,7 @@ async function writeIndex() {
 // Built and trained in a staging directory beside dist/bundle (same depth, so the
 // package root is found the same way), then renamed in file by file: a CLI started
 // meanwhile never reads a half-written file, and a cache is only ever used with
-// the file it was made from (code-cache.ts checks size and mtime).
+// the file it was made from (code-cache.ts checks its size and build stamp).
 const stage = mkdtempSync(join(root, 'dist/.bundle-'));
 try {
   await bundleInto(stage);

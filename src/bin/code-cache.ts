@@ -8,43 +8,24 @@
  *
  * The build writes `<file>.v8cache` after running a command with
  * TOOL_WRITE_CODE_CACHE=<file>. V8 rejects a cache from another V8 version or
- * other flags, but it checks the source only by its length; so the cache starts
- * with the size and mtime of the file it was made from, and is not used for any
- * other. Without a usable cache the file compiles as usual: slower, never wrong.
+ * other flags, but it checks the source only by its length; so a cache is used
+ * only with the file it was made from (code-cache-stamp.ts). Without a usable
+ * cache the file compiles as usual: slower, never wrong.
  *
  * A bundle file reaches a module of another one with require('./<file>.cjs'):
  * each file is loaded once per process, here, so every module exists once.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { readCache, stamp } from './code-cache-stamp.js';
 import { lazyBuiltinRequire } from './lazy-require.js';
 
 type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
 
-const HEADER = 16;
 const BUNDLE_FILE = /^\.\/[\w-]+\.cjs$/;
 const loaded = new Map<string, { exports: unknown }>();
-
-function stamp(file: string): Buffer {
-  const { size, mtimeMs } = statSync(file);
-  const header = Buffer.alloc(HEADER);
-  header.writeDoubleLE(size, 0);
-  header.writeDoubleLE(mtimeMs, 8);
-  return header;
-}
-
-/** The cached data made from this very file, if there is any. */
-function readCache(cacheFile: string, fileStamp: Buffer): Buffer | undefined {
-  let data: Buffer;
-  try {
-    data = readFileSync(cacheFile);
-  } catch {
-    return undefined; // not built, or removed
-  }
-  return data.length > HEADER && data.subarray(0, HEADER).equals(fileStamp) ? data.subarray(HEADER) : undefined;
-}
 
 /** The require() the code in `file` gets: other bundle files through here, Node built-ins deferred. */
 function bundleRequire(file: string): NodeJS.Require {
@@ -58,16 +39,17 @@ export function requireWithCodeCache(file: string): unknown {
   const known = loaded.get(file);
   if (known) return known.exports;
   const cacheFile = `${file}.v8cache`;
-  const fileStamp = stamp(file);
+  // latin1: the build keeps bundles ASCII, and this skips UTF-8 decoding.
+  const text = readFileSync(file, 'latin1');
+  const fileStamp = stamp(text);
   const cachedData = readCache(cacheFile, fileStamp);
-  // latin1: the build keeps bundles ASCII, and this skips UTF-8 decoding. A #! line
-  // is valid only at the start of a script; blanked, line numbers stay.
-  const source = readFileSync(file, 'latin1').replace(/^#!.*/, '');
+  // A #! line is valid only at the start of a script; blanked, line numbers stay.
+  const source = text.replace(/^#!.*/, '');
   const script = new Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
   loaded.set(file, module);
   (script.runInThisContext() as ModuleFunction)(module.exports, bundleRequire(file), module, file, dirname(file));
   // At exit, so the cache holds the functions the command compiled, not only the top level.
-  if (process.env.TOOL_WRITE_CODE_CACHE === file) process.once('exit', () => writeFileSync(cacheFile, Buffer.concat([fileStamp, script.createCachedData()])));
+  if (process.env.TOOL_WRITE_CODE_CACHE === file && fileStamp) process.once('exit', () => writeFileSync(cacheFile, Buffer.concat([fileStamp, script.createCachedData()])));
   return module.exports;
 }
