@@ -8,12 +8,15 @@ import type { Readable } from 'node:stream';
 import { type ReadEntry, Unpack } from 'tar';
 import { asArchiveError } from './archive-errors.js';
 import { EntryGuard, type EntryHeader, type ExtractedFile } from './entry-guard.js';
+import type { UnpackBudget } from './unpack-budget.js';
 
 export interface TarExtractOptions {
   /** Absolute path of the empty extraction directory. */
   dest: string;
   /** describeArchive() text for messages. */
   archive: string;
+  /** Counts entries here and headers' sizes; the caller meters the bytes of the tar stream itself. */
+  budget: UnpackBudget;
 }
 
 const entryTypes: Readonly<Record<string, string>> = {
@@ -25,19 +28,26 @@ const entryTypes: Readonly<Record<string, string>> = {
   Link: 'hardlink',
 };
 
-/** Extracts an uncompressed tar stream into options.dest; rejects with a ToolError on the first problem. */
+/**
+ * Extracts an uncompressed tar stream into options.dest; rejects with a ToolError
+ * on the first problem, but only once node-tar has settled every write it began:
+ * the caller removes dest next, and a file still being created would race it.
+ */
 export function extractTar(input: Readable, options: TarExtractOptions): Promise<ExtractedFile[]> {
-  const guard = new EntryGuard(options.archive, { allowDuplicates: true });
+  const guard = new EntryGuard(options.archive, { allowDuplicates: true, budget: options.budget });
   return new Promise((resolve, reject) => {
-    let settled = false;
+    let failure: Error | undefined;
     const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      reject(asArchiveError(error, options.archive));
-      // Stop parsing so no later entry is written, and stop reading the input.
-      input.unpipe();
+      if (failure !== undefined) return;
+      failure = asArchiveError(error, options.archive);
+      // Stop reading and end the parse: entries still buffered are skipped (admit says no once
+      // failed), the one being written is cut short, and 'finish' follows the last write.
+      // abort() would return sooner, leaving those writes running and 'finish' never emitted.
+      // end() waits for the chunk node-tar is inside of (it may be called from the filter):
+      // ending its own gunzip mid-write throws "write after end".
+      input.unpipe(unpack);
       input.destroy();
-      unpack.abort(error instanceof Error ? error : new Error(String(error)));
+      setImmediate(() => unpack.end());
     };
     const unpack = new Unpack({
       cwd: options.dest,
@@ -47,18 +57,16 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       // Parent directories node-tar creates itself; the OS umask may narrow these.
       dmode: 0o755,
       fmode: 0o644,
-      filter: (_path, entry) => admit(guard, entry as ReadEntry, fail),
+      filter: (_path, entry) => failure === undefined && admit(guard, options.budget, entry as ReadEntry, fail),
       onwarn: (code, message) => fail(new Error(`${code}: ${message}`)),
     });
     unpack.on('error', fail);
     unpack.on('finish', () => {
-      if (settled) return;
+      if (failure !== undefined) return reject(failure);
       try {
-        const files = guard.finish();
-        settled = true;
-        resolve(files);
+        resolve(guard.finish());
       } catch (error) {
-        fail(error);
+        reject(asArchiveError(error, options.archive));
       }
     });
     input.on('error', fail);
@@ -67,7 +75,7 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
 }
 
 /** The `filter` hook: false skips the entry; an unsafe entry also fails the whole extraction. */
-function admit(guard: EntryGuard, entry: ReadEntry, fail: (error: unknown) => void): boolean {
+function admit(guard: EntryGuard, budget: UnpackBudget, entry: ReadEntry, fail: (error: unknown) => void): boolean {
   const header: EntryHeader = {
     name: entry.path,
     type: entryTypes[entry.type] ?? entry.type,
@@ -77,6 +85,9 @@ function admit(guard: EntryGuard, entry: ReadEntry, fail: (error: unknown) => vo
   try {
     const admitted = guard.admit(header);
     if (admitted === undefined) return false;
+    // node-tar writes exactly the size the header gives, or fails: these are the bytes on disk,
+    // counted before they are written. The decoder's output is metered too (extract.ts).
+    budget.expect(entry.size ?? 0);
     // Only the normalised permission bits reach the disk: never setuid, setgid or sticky.
     entry.mode = admitted.mode;
     return true;

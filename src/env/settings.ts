@@ -4,7 +4,9 @@
  */
 import { homedir, hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { ArchiveLimits } from '../core/archive-limits.js';
 import { ToolError } from '../core/errors.js';
+import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 
 export interface Settings {
@@ -21,6 +23,8 @@ export interface Settings {
   host: string;
   /** Registries consulted in order (TOOL_REGISTRIES); see registries/sources.ts. */
   registries: RegistrySource[];
+  /** How far one archive may expand (TOOL_MAX_UNPACKED_BYTES, TOOL_MAX_ENTRIES, TOOL_MAX_COMPRESSION_RATIO). */
+  archiveLimits: ArchiveLimits;
   env: NodeJS.ProcessEnv;
 }
 
@@ -101,6 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     configDir: defaultConfigDir(env),
     host: env.TOOL_HOST || hostname().split('.')[0]!,
     registries: parseRegistrySources(env.TOOL_REGISTRIES),
+    archiveLimits: readArchiveLimits(env),
     env,
   };
 }
