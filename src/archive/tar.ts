@@ -37,6 +37,12 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
   const guard = new EntryGuard(options.archive, { allowDuplicates: true, budget: options.budget });
   return new Promise((resolve, reject) => {
     let failure: Error | undefined;
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      unpack.end();
+    };
     const fail = (error: unknown): void => {
       if (failure !== undefined) return;
       failure = asArchiveError(error, options.archive);
@@ -47,7 +53,7 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       // ending its own gunzip mid-write throws "write after end".
       input.unpipe(unpack);
       input.destroy();
-      setImmediate(() => unpack.end());
+      setImmediate(end);
     };
     const unpack = new Unpack({
       cwd: options.dest,
@@ -61,6 +67,14 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       onwarn: (code, message) => fail(new Error(`${code}: ${message}`)),
     });
     unpack.on('error', fail);
+    // Past the end-of-archive blocks node-tar keeps every further byte in one buffer that it
+    // copies again with each chunk: a bomb's trailing zeros would cost memory and quadratic
+    // time. The rest is read here instead, still metered (and hashed upstream), and dropped.
+    unpack.on('eof', () => {
+      input.unpipe(unpack);
+      input.on('end', end);
+      input.resume();
+    });
     unpack.on('finish', () => {
       if (failure !== undefined) return reject(failure);
       try {
