@@ -8,6 +8,7 @@
  */
 import { Duplex } from 'node:stream';
 import type { BitReader } from 'unbzip2-stream/lib/bit_iterator.js';
+import { withConsumed, type Decoder } from './paced-decoder.js';
 
 interface Library {
   bzip2: (typeof import('unbzip2-stream/lib/bzip2.js'))['default'];
@@ -25,11 +26,11 @@ function enoughFor(blockSize: number): number {
   return 25_000 + 100_000 * blockSize;
 }
 
-export function bzip2Decoder({ bzip2, bitIterator }: Library): Duplex {
-  return Duplex.from(async function* (source: AsyncIterable<Buffer>) {
+export function bzip2Decoder({ bzip2, bitIterator }: Library): Decoder {
+  let bits: BitReader | undefined;
+  const stream = Duplex.from(async function* (source: AsyncIterable<Buffer>) {
     const queue: Buffer[] = [];
     let received = 0;
-    let bits: BitReader | undefined;
     let blockSize = 0;
     let streamCRC: number | null = null;
     /** Reads a stream header or decodes one block; returns its output, if any. */
@@ -61,6 +62,7 @@ export function bzip2Decoder({ bzip2, bitIterator }: Library): Duplex {
     }
     if (streamCRC !== null) throw new Error('input stream ended prematurely');
   });
+  return withConsumed(stream, () => bits?.bytesRead ?? 0);
 }
 
 /** A byte buffer that doubles as it fills: a block arrives one byte at a time. */

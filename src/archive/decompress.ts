@@ -6,10 +6,11 @@
  * decoder keeps memory bounded whatever the compression ratio: a bomb is
  * refused downstream by counting, so it must never be decoded ahead of it.
  */
-import { Duplex, PassThrough, type TransformOptions } from 'node:stream';
+import { Duplex, Transform, type TransformOptions } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { ArchiveKind } from './kind.js';
+import { pacedDecoder, withConsumed, type Decoder } from './paced-decoder.js';
 // The decoders are imported when first needed (xz's WASM costs start-up time):
 // - fzstd: pure JS, no dependencies, with a streaming Decompress class. Node 20's
 //   zlib has no zstd, and @mongodb-js/zstd fetches a prebuilt binary at install time.
@@ -42,15 +43,21 @@ export function codecOf(kind: ArchiveKind): Codec {
   }
 }
 
-/** A fresh stream that turns compressed bytes into plain bytes ('none' passes them through). */
-export async function createDecompressor(codec: Codec): Promise<Duplex> {
+/**
+ * A fresh stream that turns compressed bytes into plain bytes ('none' passes them
+ * through), and counts the compressed bytes it has decoded: the compression
+ * ratio is judged against those, not against input still waiting in buffers.
+ */
+export async function createDecompressor(codec: Codec): Promise<Decoder> {
   switch (codec) {
     case 'none':
-      return new PassThrough();
-    case 'gzip':
+      return passThrough();
+    case 'gzip': {
       // 512 KiB output chunks instead of 16 KiB: each is one thread-pool round trip, and
       // room for four lets inflation run ahead while tar writes the previous ones.
-      return createGunzip(gunzipOptions);
+      const gunzip = createGunzip(gunzipOptions);
+      return withConsumed(gunzip, () => gunzip.bytesWritten);
+    }
     case 'xz':
       return xz(commonJsExports(await import('xz-decompress')));
     case 'bzip2': {
@@ -62,75 +69,54 @@ export async function createDecompressor(codec: Codec): Promise<Duplex> {
   }
 }
 
+function passThrough(): Decoder {
+  let passed = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      passed += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return withConsumed(stream, () => passed);
+}
+
 /** A CommonJS package imported dynamically arrives as { default: exports }; its types describe the exports. */
 function commonJsExports<T>(module: T): T {
   return (module as { default?: T }).default ?? module;
 }
 
-function xz(xzDecompress: typeof import('xz-decompress')): Duplex {
+/** The xz decoder pulls input through this, in slices, so what it has pulled is close to what it has decoded. */
+const XZ_SLICE = 1 << 16;
+
+function xz(xzDecompress: typeof import('xz-decompress')): Decoder {
   // Compressed bytes go into the TransformStream; XzReadableStream pulls from its
   // readable side. Destroying the Duplex cancels the XzReadableStream, which
   // releases the library's global decoder lock.
   const input = new TransformStream<Uint8Array, Uint8Array>();
+  let pulled = 0;
+  const sliced = input.readable.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        for (let at = 0; at < chunk.length; at += XZ_SLICE) controller.enqueue(chunk.subarray(at, at + XZ_SLICE));
+      },
+    }),
+  );
+  // With no room on its readable side, this transform runs only when the decoder asks for more.
+  const counted = sliced.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(piece, controller) {
+        pulled += piece.length;
+        controller.enqueue(piece);
+      },
+    }),
+  );
   // The package types its stream as the global ReadableStream; at run time it is Node's web stream.
-  const output = new xzDecompress.XzReadableStream(input.readable) as unknown as WebReadableStream;
-  return Duplex.fromWeb({ readable: output, writable: input.writable });
+  const output = new xzDecompress.XzReadableStream(counted) as unknown as WebReadableStream;
+  return withConsumed(Duplex.fromWeb({ readable: output, writable: input.writable }), () => pulled);
 }
 
-/**
- * A decoder that decodes each piece it is given at once and hands the output to
- * a callback, as fzstd does. It cannot be paused, and 50 bytes of zstd can be
- * 1 MiB of output: one 64 KiB chunk of a bomb would be gigabytes in memory
- * before anything downstream could refuse it.
- */
-interface EagerDecoder {
-  write(piece: Uint8Array): void;
-  end(): void;
-}
-
-/** Output aimed at per input slice; slices shrink (to 64 bytes) or grow (to 1 MiB) to stay near it. */
-const SLICE_OUTPUT = 2 << 20;
-
-/**
- * Wraps an EagerDecoder so memory stays bounded whatever the ratio: input is fed
- * in slices sized from the output the last one made, and each slice's output is
- * passed on, as the reader asks for it, before the next slice is decoded.
- */
-function paced(open: (emit: (chunk: Uint8Array) => void) => EagerDecoder): Duplex {
-  return Duplex.from(async function* (source: AsyncIterable<Buffer>) {
-    let output: Buffer[] = [];
-    let outputBytes = 0;
-    const decoder = open((chunk) => {
-      output.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
-      outputBytes += chunk.length;
-    });
-    const take = (): Buffer[] => {
-      const taken = output;
-      output = [];
-      outputBytes = 0;
-      return taken;
-    };
-    let slice = 256;
-    let seen = 0;
-    for await (const chunk of source) {
-      seen += chunk.length;
-      for (let at = 0; at < chunk.length; ) {
-        const piece = chunk.subarray(at, at + slice);
-        at += piece.length;
-        decoder.write(piece);
-        if (outputBytes > SLICE_OUTPUT) slice = Math.max(64, slice >> 2);
-        else if (outputBytes < SLICE_OUTPUT / 4) slice = Math.min(1 << 20, slice << 1);
-        yield* take();
-      }
-    }
-    if (seen === 0) throw new Error('empty input');
-    decoder.end();
-    yield* take();
-  });
-}
-
-function zstd(ZstdDecompress: typeof import('fzstd').Decompress): Duplex {
-  return paced((emit) => {
+function zstd(ZstdDecompress: typeof import('fzstd').Decompress): Decoder {
+  return pacedDecoder((emit) => {
     // Each block fzstd hands over is a fresh array, so it can be passed on as is.
     const decoder = new ZstdDecompress((chunk) => {
       if (chunk.length > 0) emit(chunk);

@@ -83,7 +83,8 @@ export async function extractStream(
   // at a limit. Errors from source, decoder or meter reach the backend through `plain`; the
   // callback only keeps them from going unhandled.
   const decoder = await createDecompressor(codecOf(options.kind));
-  const plain = pipeline(source, budget.meter('packed'), decoder, budget.meter('unpacked'), () => {});
+  budget.measureDecodedBy(decoder.consumed);
+  const plain = pipeline(source, decoder, budget.meter(), () => {});
   try {
     const files = tar
       ? await tar.extractTar(plain, { dest, archive, budget })

@@ -17,6 +17,7 @@ export class UnpackBudget {
   #unpacked = 0;
   #declared = 0;
   #entries = 0;
+  #decoded: (() => number) | undefined;
 
   /** `archive` is the describeArchive() text the errors name. */
   constructor(archive: string, limits: ArchiveLimits = defaultArchiveLimits) {
@@ -29,11 +30,20 @@ export class UnpackBudget {
     this.#packed += bytes;
   }
 
+  /**
+   * Where the decoder says how many compressed bytes it has really decoded: judged
+   * against what it was handed, the ratio would let a bomb run on for as long as
+   * its input sits in buffers (200 times 1 MiB of read-ahead is 200 MiB).
+   */
+  measureDecodedBy(decoded: () => number): void {
+    this.#decoded = decoded;
+  }
+
   /** Bytes the decoder produced; throws once they pass the byte limit or the ratio. */
   addUnpacked(bytes: number): void {
     this.#unpacked += bytes;
     if (this.#unpacked > this.#limits.maxUnpackedBytes) throw this.#tooBig(false);
-    this.judgeRatio(this.#unpacked, this.#packed);
+    this.judgeRatio(this.#unpacked, this.#decoded?.() ?? this.#packed);
   }
 
   /** What headers promise (a tar entry's size, a zip's declared sizes): refused early when it cannot fit. */
@@ -63,13 +73,12 @@ export class UnpackBudget {
     });
   }
 
-  /** A pass-through stream that counts what flows through it as packed or unpacked bytes. */
-  meter(side: 'packed' | 'unpacked'): Transform {
+  /** A pass-through stream that counts what flows through it as unpacked bytes. */
+  meter(): Transform {
     return new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
         try {
-          if (side === 'packed') this.addPacked(chunk.length);
-          else this.addUnpacked(chunk.length);
+          this.addUnpacked(chunk.length);
         } catch (error) {
           done(error as Error);
           return;

@@ -113,7 +113,7 @@ async function writeEntry(zip: ZipFile, entry: Entry, guard: EntryGuard, options
   }
   const check = crcCheck(entry.crc32, name, options.archive);
   options.budget.addPacked(entry.compressedSize);
-  await writeNewFile(target, admitted.mode, () => zip.openReadStreamPromise(entry), options.budget.meter('unpacked'), check);
+  await writeNewFile(target, admitted.mode, () => zip.openReadStreamPromise(entry), options.budget.meter(), check);
 }
 
 /**

@@ -39,8 +39,8 @@ const GiB = 1024 ** 3;
  * Ratio: real archives shrink binaries 2-4 times with gzip and about 10 times at most
  * with xz on header-heavy toolchains; a bomb made of zeros is at least 1000 times
  * (gzip's ceiling is 1032), and xz, bzip2 and zstd go far beyond. 200 leaves real archives
- * twenty times of headroom; judging it only past 64 MiB means a bomb is stopped having
- * written at most that.
+ * twenty times of headroom. It is judged only past 64 MiB, against the compressed bytes
+ * the decoder has decoded, so a bomb is stopped having written little more than that.
  */
 export const defaultArchiveLimits: Readonly<ArchiveLimits> = {
   maxUnpackedBytes: 4 * GiB,
