@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { type ReadEntry, Unpack } from 'tar';
 import { asArchiveError } from './archive-errors.js';
 import { EntryGuard, type EntryHeader, type ExtractedFile } from './entry-guard.js';
+import { feedTar } from './tar-feed.js';
 import type { UnpackBudget } from './unpack-budget.js';
 
 export interface TarExtractOptions {
@@ -51,7 +52,6 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       // abort() would return sooner, leaving those writes running and 'finish' never emitted.
       // end() waits for the chunk node-tar is inside of (it may be called from the filter):
       // ending its own gunzip mid-write throws "write after end".
-      input.unpipe(unpack);
       input.destroy();
       setImmediate(end);
     };
@@ -67,14 +67,11 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       onwarn: (code, message) => fail(new Error(`${code}: ${message}`)),
     });
     unpack.on('error', fail);
+    const feed = feedTar(input, unpack, end);
     // Past the end-of-archive blocks node-tar keeps every further byte in one buffer that it
     // copies again with each chunk: a bomb's trailing zeros would cost memory and quadratic
-    // time. The rest is read here instead, still metered (and hashed upstream), and dropped.
-    unpack.on('eof', () => {
-      input.unpipe(unpack);
-      input.on('end', end);
-      input.resume();
-    });
+    // time. The rest is read by the feed instead, still metered (and hashed upstream), and dropped.
+    unpack.on('eof', () => feed.dropRest());
     unpack.on('finish', () => {
       if (failure !== undefined) return reject(failure);
       try {
@@ -84,7 +81,6 @@ export function extractTar(input: Readable, options: TarExtractOptions): Promise
       }
     });
     input.on('error', fail);
-    input.pipe(unpack);
   });
 }
 
