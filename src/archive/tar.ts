@@ -2,7 +2,9 @@
  * Tar extraction with node-tar's Unpack, the sole importer of `tar`. Every
  * header goes through the EntryGuard in `filter`, before node-tar sees the
  * entry; node-tar's own path checks stay on as a second line, and `strict`
- * turns each of its warnings into an error instead of a silent skip.
+ * turns each of its warnings into an error instead of a silent skip. Input
+ * reaches node-tar through tar-feed.ts, which keeps its parser from running
+ * far ahead of the file system.
  */
 import type { Readable } from 'node:stream';
 import { type ReadEntry, Unpack } from 'tar';
