@@ -1,7 +1,8 @@
 /**
- * The two ways extraction fails for a user: the archive is hostile
- * (TOOL_UNSAFE_ARCHIVE) or it is broken (TOOL_BAD_ARCHIVE). Every backend maps
- * its library's errors through asArchiveError so no raw stack trace escapes.
+ * The three ways extraction fails for a user: the archive is hostile
+ * (TOOL_UNSAFE_ARCHIVE), broken (TOOL_BAD_ARCHIVE), or expands past a limit
+ * (TOOL_ARCHIVE_LIMIT). Every backend maps its library's errors through
+ * asArchiveError so no raw stack trace escapes.
  */
 import type { ArchiveKind } from './kind.js';
 import { isToolError, ToolError } from '../core/errors.js';
@@ -23,6 +24,16 @@ export function unsafeEntry(archive: string, entry: string, problem: string): To
 
 export function badArchive(archive: string, problem: string, cause?: unknown): ToolError {
   return new ToolError('TOOL_BAD_ARCHIVE', `The ${archive} ${problem}`, { hint: badHint, cause });
+}
+
+/**
+ * An archive that expands past one of the limits (core/archive-limits.ts). The
+ * line names the limit's setting and a higher value to try.
+ */
+export function limitCrossed(archive: string, problem: string, setting: { name: string; raisedTo: string }): ToolError {
+  return new ToolError('TOOL_ARCHIVE_LIMIT', `The ${archive} ${problem} (the ${setting.name} limit)`, {
+    hint: `Nothing was installed. If you trust this release, raise the limit (for example ${setting.name}=${setting.raisedTo}) and try again`,
+  });
 }
 
 /**

@@ -1,17 +1,20 @@
 /**
- * One decompression Transform per codec, so every archive kind except zip can
- * be extracted straight from a download stream. The sole importer of any xz,
- * bzip2 or zstd library. Decoder failures surface as plain stream errors; the
- * caller turns them into TOOL_BAD_ARCHIVE.
+ * One decompression stream per codec, so every archive kind except zip can
+ * be extracted straight from a download stream. The sole importer of the xz
+ * and zstd libraries (bzip2.ts drives bzip2's). Decoder failures surface as
+ * plain stream errors; the caller turns them into TOOL_BAD_ARCHIVE. Every
+ * decoder keeps memory bounded whatever the compression ratio: a bomb is
+ * refused downstream by counting, so it must never be decoded ahead of it.
  */
-import { Duplex, PassThrough, Transform, type TransformOptions } from 'node:stream';
+import { Duplex, Transform, type TransformOptions } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { ArchiveKind } from './kind.js';
+import { pacedDecoder, withConsumed, type Decoder } from './paced-decoder.js';
 // The decoders are imported when first needed (xz's WASM costs start-up time):
 // - fzstd: pure JS, no dependencies, with a streaming Decompress class. Node 20's
 //   zlib has no zstd, and @mongodb-js/zstd fetches a prebuilt binary at install time.
-// - unbzip2-stream: pure JS and streaming (block by block); seek-bzip and
+// - unbzip2-stream (in bzip2.ts): pure JS, with a block decoder; seek-bzip and
 //   compressjs only decode whole buffers.
 // - xz-decompress: xz-embedded compiled to WASM and shipped inside the npm tarball,
 //   streaming through web streams; lzma-native is a native addon.
@@ -40,22 +43,41 @@ export function codecOf(kind: ArchiveKind): Codec {
   }
 }
 
-/** A fresh stream that turns compressed bytes into plain bytes ('none' passes them through). */
-export async function createDecompressor(codec: Codec): Promise<Duplex> {
+/**
+ * A fresh stream that turns compressed bytes into plain bytes ('none' passes them
+ * through), and counts the compressed bytes it has decoded: the compression
+ * ratio is judged against those, not against input still waiting in buffers.
+ */
+export async function createDecompressor(codec: Codec): Promise<Decoder> {
   switch (codec) {
     case 'none':
-      return new PassThrough();
-    case 'gzip':
+      return passThrough();
+    case 'gzip': {
       // 512 KiB output chunks instead of 16 KiB: each is one thread-pool round trip, and
       // room for four lets inflation run ahead while tar writes the previous ones.
-      return createGunzip(gunzipOptions);
+      const gunzip = createGunzip(gunzipOptions);
+      return withConsumed(gunzip, () => gunzip.bytesWritten);
+    }
     case 'xz':
       return xz(commonJsExports(await import('xz-decompress')));
-    case 'bzip2':
-      return bzip2((await import('unbzip2-stream')).default);
+    case 'bzip2': {
+      const { bzip2Decoder, loadBzip2 } = await import('./bzip2.js');
+      return bzip2Decoder(await loadBzip2());
+    }
     case 'zstd':
       return zstd((await import('fzstd')).Decompress);
   }
+}
+
+function passThrough(): Decoder {
+  let passed = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      passed += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return withConsumed(stream, () => passed);
 }
 
 /** A CommonJS package imported dynamically arrives as { default: exports }; its types describe the exports. */
@@ -63,61 +85,45 @@ function commonJsExports<T>(module: T): T {
   return (module as { default?: T }).default ?? module;
 }
 
-function xz(xzDecompress: typeof import('xz-decompress')): Duplex {
+/** The xz decoder pulls input through this, in slices, so what it has pulled is close to what it has decoded. */
+const XZ_SLICE = 1 << 16;
+
+function xz(xzDecompress: typeof import('xz-decompress')): Decoder {
   // Compressed bytes go into the TransformStream; XzReadableStream pulls from its
   // readable side. Destroying the Duplex cancels the XzReadableStream, which
   // releases the library's global decoder lock.
   const input = new TransformStream<Uint8Array, Uint8Array>();
+  let pulled = 0;
+  const sliced = input.readable.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        for (let at = 0; at < chunk.length; at += XZ_SLICE) controller.enqueue(chunk.subarray(at, at + XZ_SLICE));
+      },
+    }),
+  );
+  // With no room on its readable side, this transform runs only when the decoder asks for more.
+  const counted = sliced.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(piece, controller) {
+        pulled += piece.length;
+        controller.enqueue(piece);
+      },
+    }),
+  );
   // The package types its stream as the global ReadableStream; at run time it is Node's web stream.
-  const output = new xzDecompress.XzReadableStream(input.readable) as unknown as WebReadableStream;
-  return Duplex.fromWeb({ readable: output, writable: input.writable });
+  const output = new xzDecompress.XzReadableStream(counted) as unknown as WebReadableStream;
+  return withConsumed(Duplex.fromWeb({ readable: output, writable: input.writable }), () => pulled);
 }
 
-function bzip2(unbzip2Stream: (typeof import('unbzip2-stream'))['default']): Transform {
-  const decoder = unbzip2Stream();
-  let failure: Error | undefined;
-  let seen = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      decoder.write(chunk);
-      done(failure);
-    },
-    flush(done) {
-      if (seen === 0) return done(new Error('empty input'));
-      decoder.end();
-      done(failure);
-    },
+function zstd(ZstdDecompress: typeof import('fzstd').Decompress): Decoder {
+  return pacedDecoder((emit) => {
+    // Each block fzstd hands over is a fresh array, so it can be passed on as is.
+    const decoder = new ZstdDecompress((chunk) => {
+      if (chunk.length > 0) emit(chunk);
+    });
+    return {
+      write: (piece) => decoder.push(piece),
+      end: () => decoder.push(new Uint8Array(0), true),
+    };
   });
-  decoder.on('data', (chunk: Buffer) => stream.push(chunk));
-  decoder.on('error', (error: Error) => (failure ??= error));
-  return stream;
-}
-
-function zstd(ZstdDecompress: typeof import('fzstd').Decompress): Transform {
-  let seen = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      done(attempt(() => decoder.push(chunk)));
-    },
-    flush(done) {
-      if (seen === 0) return done(new Error('empty input'));
-      done(attempt(() => decoder.push(new Uint8Array(0), true)));
-    },
-  });
-  // Each block fzstd hands over is a fresh array, so it can be pushed as is.
-  const decoder = new ZstdDecompress((chunk) => {
-    if (chunk.length > 0) stream.push(chunk);
-  });
-  return stream;
-}
-
-function attempt(step: () => void): Error | undefined {
-  try {
-    step();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
 }

@@ -7,6 +7,7 @@
  */
 import { unsafeEntry } from './archive-errors.js';
 import { assertLinksInside, checkLinkTarget, entrySegments, foldPath, nameProblem } from './safe-path.js';
+import type { UnpackBudget } from './unpack-budget.js';
 
 export interface ExtractedFile {
   /** POSIX path relative to the extraction directory. */
@@ -36,24 +37,32 @@ export interface Admitted {
 export class EntryGuard {
   readonly #archive: string;
   readonly #allowDuplicates: boolean;
+  readonly #budget: UnpackBudget | undefined;
   readonly #entries = new Map<string, ExtractedFile>();
   readonly #links = new Map<string, string>();
   /** foldPath(path) → the first path seen with that key. */
   readonly #folded = new Map<string, string>();
 
-  /** Tar archives may repeat a path (later wins); zip archives may not. */
-  constructor(archive: string, options: { allowDuplicates: boolean }) {
+  /**
+   * Tar archives may repeat a path (later wins); zip archives may not. The
+   * budget counts every entry and every parent directory created for one.
+   */
+  constructor(archive: string, options: { allowDuplicates: boolean; budget?: UnpackBudget }) {
     this.#archive = archive;
     this.#allowDuplicates = options.allowDuplicates;
+    this.#budget = options.budget;
   }
 
   /**
    * Validates one entry and records it. Returns the normalised path and the
    * mode to create it with, or undefined for an entry naming the extraction
-   * directory itself ("./"), which is skipped. Throws TOOL_UNSAFE_ARCHIVE.
+   * directory itself ("./"), which is skipped. Throws TOOL_UNSAFE_ARCHIVE, or
+   * TOOL_ARCHIVE_LIMIT past the entry limit.
    */
   admit(header: EntryHeader): Admitted | undefined {
     const { name, type } = header;
+    // Counted even when skipped: a million "./" entries cost time, if not disk.
+    this.#budget?.addEntry();
     const segments = entrySegments(name, this.#archive);
     if (type !== 'file' && type !== 'dir' && type !== 'symlink' && type !== 'hardlink') {
       throw this.#unsafe(name, `is a ${type} entry; only files, directories and links are extracted`);
@@ -90,6 +99,7 @@ export class EntryGuard {
       const parent = segments.slice(0, i).join('/');
       const existing = this.#entries.get(parent) ?? this.#symlinkTwin(parent);
       if (existing === undefined) {
+        this.#budget?.addEntry();
         this.#record({ path: parent, mode: 0o755, type: 'dir' });
       } else if (existing.type !== 'dir') {
         throw this.#unsafe(name, `would be written through the ${existing.type} ${JSON.stringify(existing.path)}`);

@@ -8,12 +8,14 @@ import { constants, createReadStream } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
+import type { ArchiveLimits } from '../core/archive-limits.js';
 import { ToolError } from '../core/errors.js';
 import { asArchiveError, describeArchive } from './archive-errors.js';
 import { codecOf, createDecompressor } from './decompress.js';
 import type { ExtractedFile } from './entry-guard.js';
 import { isTarKind, type ArchiveKind } from './kind.js';
 import { extractSingleFile } from './single-file.js';
+import { UnpackBudget } from './unpack-budget.js';
 // tar (node-tar) and zip (yauzl) are loaded only for archives of their kind: yauzl alone adds
 // about 14 MB of resident memory, which a raw or tar.gz install should not pay.
 
@@ -27,6 +29,8 @@ export interface ExtractOptions {
   singleFileName: string;
   /** The asset name, URL or path to name in error messages; extractFile defaults it to the file. */
   source?: string;
+  /** How far the archive may expand (Settings.archiveLimits); default core/archive-limits.ts's. */
+  limits?: ArchiveLimits;
 }
 
 /** True when extractStream supports the kind (zip needs its central directory, at the end of the file). */
@@ -34,7 +38,7 @@ export function canStream(kind: ArchiveKind): boolean {
   return kind !== 'zip';
 }
 
-/** Extracts an archive on disk. Rejects with TOOL_UNSAFE_ARCHIVE or TOOL_BAD_ARCHIVE. */
+/** Extracts an archive on disk. Rejects with TOOL_UNSAFE_ARCHIVE, TOOL_BAD_ARCHIVE or TOOL_ARCHIVE_LIMIT. */
 export async function extractFile(file: string, options: ExtractOptions): Promise<ExtractedFile[]> {
   const dest = await checkDest(options.dest);
   const source = options.source ?? file;
@@ -42,7 +46,8 @@ export async function extractFile(file: string, options: ExtractOptions): Promis
   const archive = describeArchive('zip', source);
   try {
     const { extractZip } = await import('./zip.js');
-    return await applyModes(dest, await extractZip(file, { dest, archive }));
+    const budget = new UnpackBudget(archive, options.limits);
+    return await applyModes(dest, await extractZip(file, { dest, archive, budget }));
   } catch (error) {
     throw asArchiveError(error, archive);
   }
@@ -73,12 +78,17 @@ export async function extractStream(
   const dest = await checkDest(options.dest);
   // Loaded before the pipeline starts: a decoder error in the gap would destroy the stream before tar attaches.
   const tar = isTarKind(options.kind) ? await import('./tar.js') : undefined;
-  // Errors from source or decoder reach the backend through `plain`; the callback only keeps them from going unhandled.
-  const plain = pipeline(source, await createDecompressor(codecOf(options.kind)), () => {});
+  const budget = new UnpackBudget(archive, options.limits);
+  // Every byte the decoder produces is counted as it comes out: the meter stops the whole pipeline
+  // at a limit. Errors from source, decoder or meter reach the backend through `plain`; the
+  // callback only keeps them from going unhandled.
+  const decoder = await createDecompressor(codecOf(options.kind));
+  budget.measureDecodedBy(decoder.consumed);
+  const plain = pipeline(source, decoder, budget.meter(), () => {});
   try {
     const files = tar
-      ? await tar.extractTar(plain, { dest, archive })
-      : await extractSingleFile(plain, { dest, archive, fileName: options.singleFileName });
+      ? await tar.extractTar(plain, { dest, archive, budget })
+      : await extractSingleFile(plain, { dest, archive, fileName: options.singleFileName, budget });
     return await applyModes(dest, files);
   } catch (error) {
     plain.destroy();

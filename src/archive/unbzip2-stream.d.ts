@@ -1,12 +1,23 @@
-// unbzip2-stream ships no types. It returns a classic `through` stream: write()
-// and end() decode synchronously, emitting 'data', 'error' and 'end'.
-declare module 'unbzip2-stream' {
-  import type { Stream } from 'node:stream';
-
-  interface ThroughStream extends Stream {
-    write(chunk: Uint8Array): boolean;
-    end(): void;
+// unbzip2-stream ships no types. Its stream wrapper decodes everything it holds
+// at once (no backpressure), so bzip2.ts drives the block decoder underneath.
+declare module 'unbzip2-stream/lib/bit_iterator.js' {
+  /** Reads n bits (null: skip to the next byte boundary); bytesRead counts bytes started. */
+  interface BitReader {
+    (n: number | null): number;
+    bytesRead: number;
   }
+  export default function bitIterator(nextBuffer: () => Uint8Array | undefined): BitReader;
+}
 
-  export default function unbzip2Stream(): ThroughStream;
+declare module 'unbzip2-stream/lib/bzip2.js' {
+  import type { BitReader } from 'unbzip2-stream/lib/bit_iterator.js';
+
+  interface Bzip2 {
+    /** Reads a stream header ("BZh" + level); returns the block size in units of 100 000 bytes. */
+    header(bits: BitReader): number;
+    /** Decodes one block into `emit`, byte by byte; returns the running stream CRC, or null at the end of a stream. */
+    decompress(bits: BitReader, emit: (byte: number) => void, buf: Int32Array, bufsize: number, streamCRC: number | null): number | null;
+  }
+  const bzip2: Bzip2;
+  export default bzip2;
 }

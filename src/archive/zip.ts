@@ -1,8 +1,11 @@
 /**
  * Zip extraction with yauzl, the sole importer of `yauzl`. Zip needs the
  * central directory at the end of the file, so it works from a file, not a
- * stream. Entries are read one at a time (lazyEntries); each name is decoded
- * here and checked by the EntryGuard before anything is written.
+ * stream. Two passes over the central directory: the first writes nothing and
+ * refuses an archive whose entries overlap (zip-spans.ts) or whose declared
+ * sizes or entry count cannot fit the limits; the second reads entries one at a
+ * time (lazyEntries), each name decoded here and checked by the EntryGuard
+ * before anything is written, each body counted by the UnpackBudget as it inflates.
  */
 import { mkdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -12,10 +15,13 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badArchive, unsafeEntry } from './archive-errors.js';
 import { EntryGuard, type ExtractedFile } from './entry-guard.js';
 import { writeNewFile } from './new-file.js';
+import type { UnpackBudget } from './unpack-budget.js';
+import { assertNoOverlap, type ZipSpan } from './zip-spans.js';
 
 export interface ZipExtractOptions {
   dest: string;
   archive: string;
+  budget: UnpackBudget;
 }
 
 /** Longest symlink target we accept; a link entry's body is its target. */
@@ -30,15 +36,47 @@ const fileTypes: Readonly<Record<number, string>> = {
 };
 
 export async function extractZip(file: string, options: ZipExtractOptions): Promise<ExtractedFile[]> {
-  const guard = new EntryGuard(options.archive, { allowDuplicates: false });
+  await survey(file, options);
+  const guard = new EntryGuard(options.archive, { allowDuplicates: false, budget: options.budget });
+  const zip = await openZip(file);
+  await forEachEntry(zip, (entry) => writeEntry(zip, entry, guard, options));
+  return guard.finish();
+}
+
+/**
+ * The first pass, which writes nothing: no two entries may share bytes (checked
+ * first: that is an attack whatever the sizes), and the headers' entry count,
+ * sizes and ratio must fit the limits. The second pass counts what really inflates.
+ */
+async function survey(file: string, options: ZipExtractOptions): Promise<void> {
+  const zip = await openZip(file);
+  const spans: ZipSpan[] = [];
+  let declared = 0;
+  await forEachEntry(zip, async (entry) => {
+    declared += entry.uncompressedSize;
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    spans.push({ name: entryName(entry), start: entry.relativeOffsetOfLocalHeader, end: fileDataStart + entry.compressedSize });
+    // yauzl yields exactly entryCount entries, so this count cannot lie; checked here so the file gets closed.
+    if (spans.length === 1) options.budget.expectEntries(zip.entryCount);
+  });
+  assertNoOverlap(spans, options.archive);
+  options.budget.expect(declared);
+  options.budget.judgeRatio(declared, zip.fileSize);
+}
+
+function openZip(file: string): Promise<ZipFile> {
   // decodeStrings: false so yauzl neither rewrites backslashes to "/" nor rejects
   // names with its own generic errors: safe-path decides, with our error codes.
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
-  await new Promise<void>((resolve, reject) => {
+  return yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
+}
+
+/** Visits entries one at a time; the file closes itself after the last one, or here on the first error. */
+function forEachEntry(zip: ZipFile, visit: (entry: Entry) => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
     zip.on('end', () => resolve());
     zip.on('entry', (entry: Entry) => {
-      writeEntry(zip, entry, guard, options).then(
+      visit(entry).then(
         () => zip.readEntry(),
         (error: unknown) => {
           zip.close();
@@ -48,12 +86,15 @@ export async function extractZip(file: string, options: ZipExtractOptions): Prom
     });
     zip.readEntry();
   });
-  return guard.finish();
+}
+
+/** Keeps backslashes (strict) so safe-path can refuse them; honours the UTF-8 flag and Info-ZIP's Unicode path field. */
+function entryName(entry: Entry): string {
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
 }
 
 async function writeEntry(zip: ZipFile, entry: Entry, guard: EntryGuard, options: ZipExtractOptions): Promise<void> {
-  // Keep backslashes (strict) so safe-path can refuse them; honours the UTF-8 flag and Info-ZIP's Unicode path field.
-  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+  const name = entryName(entry);
   if (entry.isEncrypted()) throw badArchive(options.archive, `entry ${JSON.stringify(name)} is encrypted, which is not supported`);
   const unixMode = entry.externalFileAttributes >>> 16;
   const type = entryType(name, unixMode);
@@ -71,7 +112,8 @@ async function writeEntry(zip: ZipFile, entry: Entry, guard: EntryGuard, options
     return;
   }
   const check = crcCheck(entry.crc32, name, options.archive);
-  await writeNewFile(target, admitted.mode, () => zip.openReadStreamPromise(entry), check);
+  options.budget.addPacked(entry.compressedSize);
+  await writeNewFile(target, admitted.mode, () => zip.openReadStreamPromise(entry), options.budget.meter(), check);
 }
 
 /**

@@ -29,6 +29,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_CHECKSUM_MISMATCH: ExitCode.integrity,
   TOOL_UNSAFE_ARCHIVE: ExitCode.integrity,
   TOOL_BAD_ARCHIVE: ExitCode.integrity,
+  TOOL_ARCHIVE_LIMIT: ExitCode.integrity,
   TOOL_INSECURE_URL: ExitCode.integrity,
   TOOL_NOT_APPROVED: ExitCode.integrity,
   TOOL_BAD_TOOLS_FILE: ExitCode.config,

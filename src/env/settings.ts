@@ -5,7 +5,9 @@
 import { homedir, hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDuration } from '../core/duration.js';
+import type { ArchiveLimits } from '../core/archive-limits.js';
 import { ToolError } from '../core/errors.js';
+import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 
 export interface Settings {
@@ -26,6 +28,8 @@ export interface Settings {
   registries: RegistrySource[];
   /** How long a version installed only for `tool x`/`shell`/`bisect` stays after its last use (TOOL_EPHEMERAL_TTL, default 7 days). */
   ephemeralTtlSeconds: number;
+  /** How far one archive may expand (TOOL_MAX_UNPACKED_BYTES, TOOL_MAX_ENTRIES, TOOL_MAX_COMPRESSION_RATIO). */
+  archiveLimits: ArchiveLimits;
   env: NodeJS.ProcessEnv;
 }
 
@@ -138,6 +142,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host: env.TOOL_HOST || hostname().split('.')[0]!,
     registries: parseRegistrySources(env.TOOL_REGISTRIES),
     ephemeralTtlSeconds: ttlSeconds(env),
+    archiveLimits: readArchiveLimits(env),
     env,
   };
 }

@@ -71,7 +71,8 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
     const repoName = tool.repo.split('/')[1]!;
     const firstBin = tool.entry?.bins[0]?.name ?? tool.state?.exes[0] ?? repoName;
     const kind = tool.entry?.format ?? archiveKindOf(asset.name);
-    const fetched = await fetchAndExtract(github, asset, { kind, dest: filesDir, singleFileName: firstBin, scratch, progress: ctx.progress });
+    const limits = ctx.settings.archiveLimits;
+    const fetched = await fetchAndExtract(github, asset, { kind, dest: filesDir, singleFileName: firstBin, scratch, limits, progress: ctx.progress });
     if (!plan.expected.ofBinary) assertHash(plan.expected, fetched.sha256, asset, tool, release.tag_name);
     await rm(scratch, { recursive: true, force: true });
     // Registry paths describe the archive as published, so executables are found before unwrapping.

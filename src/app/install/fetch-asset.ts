@@ -12,6 +12,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { canStream, extractFile, extractStream, prepareExtraction, type ExtractedFile } from '../../archive/extract.js';
 import type { ArchiveKind } from '../../archive/kind.js';
+import type { ArchiveLimits } from '../../core/archive-limits.js';
 import { isToolError, ToolError } from '../../core/errors.js';
 import type { Asset, GitHubClient } from '../../github/types.js';
 import type { ProgressEvent } from '../context.js';
@@ -85,7 +86,14 @@ async function drain(stream: Transform): Promise<void> {
 export async function fetchAndExtract(
   github: GitHubClient,
   asset: Asset,
-  options: { kind: ArchiveKind; dest: string; singleFileName: string; scratch: string; progress: (event: ProgressEvent) => void },
+  options: {
+    kind: ArchiveKind;
+    dest: string;
+    singleFileName: string;
+    scratch: string;
+    limits: ArchiveLimits;
+    progress: (event: ProgressEvent) => void;
+  },
 ): Promise<FetchedAsset> {
   const opening = github.openAsset(asset);
   opening.catch(() => {}); // awaited just below; the extractor loads while the server answers
@@ -93,7 +101,8 @@ export async function fetchAndExtract(
   const download = await opening;
   const hash = createHash('sha256');
   const tap = hashingTap(hash, (received, done) => options.progress({ label: asset.name, received, total: download.size ?? asset.size, done }));
-  const extractOptions = { kind: options.kind, dest: options.dest, singleFileName: options.singleFileName, source: asset.name };
+  const { kind, dest, singleFileName, limits } = options;
+  const extractOptions = { kind, dest, singleFileName, limits, source: asset.name };
   let files: ExtractedFile[];
   try {
     if (canStream(options.kind)) {

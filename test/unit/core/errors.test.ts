@@ -52,6 +52,7 @@ describe('ToolError.exitCode', () => {
       ['TOOL_CHECKSUM_MISMATCH', 5],
       ['TOOL_UNSAFE_ARCHIVE', 5],
       ['TOOL_BAD_ARCHIVE', 5],
+      ['TOOL_ARCHIVE_LIMIT', 5],
       ['TOOL_INSECURE_URL', 5],
       ['TOOL_NOT_APPROVED', 5],
       ['TOOL_BAD_TOOLS_FILE', 6],
