@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { extractFile, extractStream } from '../../src/archive/extract.js';
+import { extractFile, extractStream, type ExtractedFile } from '../../src/archive/extract.js';
 import type { ArchiveKind } from '../../src/archive/kind.js';
 import type { ArchiveLimits } from '../../src/core/archive-limits.js';
 import { isToolError } from '../../src/core/errors.js';
@@ -138,7 +138,7 @@ describe('decompression bombs', () => {
   }
 
   it('an archive inside every limit extracts whole', async () => {
-    const files = await extract('fine.tar.gz', 'tar.gz', makeTarGzBomb(3));
+    const files = (await extract('fine.tar.gz', 'tar.gz', makeTarGzBomb(3))) as ExtractedFile[];
     assert.deepEqual(files.map(({ sha256: _digest, ...file }) => file), [{ path: 'bomb', mode: 0o644, type: 'file' }]);
     assert.match(files[0]!.sha256 ?? '', /^[0-9a-f]{64}$/, 'hashed as it streamed');
     assert.equal(await bytesInDest(), 3 * MiB);
