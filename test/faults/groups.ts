@@ -7,6 +7,7 @@ import { hostileInput } from './hostile-input.js';
 import { shimRecursion } from './shim-recursion.js';
 import { selfUpdateFaults } from './self-update.js';
 import { networkFaults } from './network.js';
+import { archiveFaults } from './archives.js';
 import type { FaultGroup } from './figure.js';
 
-export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion, selfUpdateFaults, networkFaults];
+export const GROUPS: FaultGroup[] = [concurrency, crashes, diskFullGroup, corruptedState, hostileInput, shimRecursion, selfUpdateFaults, networkFaults, archiveFaults];
