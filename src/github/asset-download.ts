@@ -132,7 +132,6 @@ export function resumableDownload(first: HttpResponse, source: DownloadSource): 
     }
   }
 
-  // Room to read ahead of the consumer, so the socket keeps flowing while a chunk is inflated.
-  const body = Readable.from(bytes(), { objectMode: false, highWaterMark: 1 << 20 });
+  const body = Readable.from(bytes(), { objectMode: false });
   return { body, size: total, url: first.url.href };
 }
