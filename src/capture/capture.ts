@@ -17,7 +17,7 @@ import { withToolLock } from '../store/lock.js';
 import { changedLiveExes, materializeLive, readLiveMarker, sha256File, writeLiveMarker, type LiveMarker } from '../store/live.js';
 import type { Manifest } from '../store/manifest.js';
 import { recordFiles } from '../store/file-records.js';
-import { createStaging, publishVersion, removeTree } from '../store/publish.js';
+import { createStaging, publishVersion, removeTree, sweepStaging } from '../store/publish.js';
 import { readManifest } from '../store/read.js';
 import { checkAgainstUpstream, type UpstreamCheck } from './upstream-check.js';
 
@@ -56,6 +56,8 @@ async function versionName(ctx: AppContext, tool: ToolIdentity, exe: string, rep
 }
 
 async function storeLiveBytes(ctx: AppContext, tool: ToolIdentity, version: string, exes: readonly string[], sha256: string, upstream: UpstreamCheck): Promise<void> {
+  // Under the tool lock: staging of this tool left by a capture or install that was killed goes first.
+  await sweepStaging(ctx.layout, tool.id);
   const staging = await createStaging(ctx.layout, tool.id, version);
   try {
     await mkdir(join(staging, 'files'));

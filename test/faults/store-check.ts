@@ -1,8 +1,9 @@
 /**
  * What "consistent" means for a TOOL_HOME after faults: every published
  * version is complete (a manifest that parses, every executable it names
- * present), every history line parses, no staging directory or lock with a
- * dead owner is left. Returns the problems found, empty when consistent.
+ * present), every history line parses, no staging directory is left. A lock
+ * whose owner died is not a problem (the next process that needs it takes it
+ * over at once, without waiting); deadLocks() counts them for the figures.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,8 +44,10 @@ export function storeProblems(home: string, options: { allowStaging?: boolean } 
     });
   }
   if (!options.allowStaging) for (const name of list(join(home, 'tmp'))) problems.push(`staging left: tmp/${name}`);
-  for (const name of list(join(home, 'locks'))) {
-    if (name.endsWith('.lock') && ownerDead(join(home, 'locks', name))) problems.push(`lock with a dead owner left: locks/${name}`);
-  }
   return problems;
+}
+
+/** Locks left by killed processes. */
+export function deadLocks(home: string): string[] {
+  return list(join(home, 'locks')).filter((name) => name.endsWith('.lock') && ownerDead(join(home, 'locks', name)));
 }
