@@ -121,8 +121,11 @@ export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Pr
     const upstream = reported ? await checkAgainstUpstream(ctx, tool, reported, sha256) : { check: 'unverified' as const, detail: 'the tool did not report a version' };
     const { version, exists } = await versionName(ctx, tool, primary!, reported, marker, sha256, upstream);
     if (!exists) await storeLiveBytes(ctx, tool, version, exes, sha256, upstream);
-    await writeLiveMarker(ctx.layout, { tool: tool.id, version, sha256: hashes });
+    // The selection moves before the marker says the bytes are captured: a process killed in
+    // between leaves a marker that still differs from the live bytes, so the next command
+    // captures again (finding the version stored) instead of running bytes nothing selects.
     await activateGlobal(ctx, tool, version, { cause: 'self-update', sha256, check: upstream.check, note: upstream.detail });
+    await writeLiveMarker(ctx.layout, { tool: tool.id, version, sha256: hashes });
     return { tool: tool.id, from: marker.version, to: version, sha256, upstream };
   });
 }

@@ -74,7 +74,7 @@ async function afterCrash(box: Sandbox, op: Operation, round: number, cwd: strin
   const which = await box.tool(['which', exe, '--json'], { cwd });
   const ran = await box.sh(`${exe} --version`, { cwd });
   const expected = which.code === 0 ? (JSON.parse(which.stdout) as { version?: string }).version : undefined;
-  if (!expected || ran.stdout !== `${exe} ${expected}\n`) problems.push(`shim ran "${ran.stdout.trim()}" where tool which says ${expected}: ${which.stderr.trim()} ${ran.stderr.trim()}`);
+  if (!expected || ran.stdout !== `${exe} ${expected}\n`) problems.push(`shim ran "${ran.stdout.trim()}" where tool which says ${expected}: ${which.stderr.trim()} ${ran.stderr.trim()} (the next command said: ${next.stderr.trim().replace(/\n/g, ' / ')})`);
   const sync = await box.tool(['sync', '--check'], { cwd });
   if (sync.code !== 0 && sync.code !== 1) problems.push(`sync --check exited ${sync.code}: ${sync.stderr.trim()}`);
   return { problems, took };
