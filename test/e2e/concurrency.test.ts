@@ -7,15 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makeTarGz } from '../support/archives.js';
 import { addRipgrep, addYtDlp } from '../support/catalog.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import type { FakeRelease } from '../support/release-server.js';
 import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { startStallingHost, type StallingHost } from '../support/stalling-host.js';
 
 function listOrEmpty(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
@@ -128,30 +126,9 @@ describe('different tools added by several processes at once', () => {
   });
 });
 
-/** A download host that sends half of a real archive and then stalls, so an install can be interrupted mid-download. */
-async function startStallingHost(): Promise<{ url: string; size: number; close: () => Promise<void> }> {
-  const body = makeTarGz([{ path: 'widget', body: Buffer.alloc(2_000_000, 'x'), mode: 0o755 }]);
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
-    res.write(body.subarray(0, body.length >> 1));
-  });
-  server.on('connection', (socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/widget_1.0.0_linux_amd64.tar.gz`,
-    size: body.length,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
-}
-
 describe('installs that crash or are interrupted', () => {
   let box: Sandbox;
-  let stalling: Awaited<ReturnType<typeof startStallingHost>>;
+  let stalling: StallingHost;
 
   before(async () => {
     box = await createSandbox();

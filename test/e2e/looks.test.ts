@@ -5,36 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makeTarGz } from '../support/archives.js';
 import { addRipgrep } from '../support/catalog.js';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
+import { startStallingHost, type StallingHost } from '../support/stalling-host.js';
 
 const ESCAPE = /\x1b\[/;
-
-/** A download host that sends half of an archive and then stalls, so an install can be interrupted mid-download. */
-async function startStallingHost(): Promise<{ url: string; size: number; close: () => Promise<void> }> {
-  const body = makeTarGz([{ path: 'widget', body: Buffer.alloc(2_000_000, 'x'), mode: 0o755 }]);
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
-    res.write(body.subarray(0, body.length >> 1));
-  });
-  server.on('connection', (socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/widget_1.0.0_linux_amd64.tar.gz`,
-    size: body.length,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
-}
 
 describe('colour', () => {
   let box: Sandbox;
@@ -95,7 +72,7 @@ describe('the install line', () => {
 
 describe('an interrupted download', () => {
   let box: Sandbox;
-  let stalling: Awaited<ReturnType<typeof startStallingHost>>;
+  let stalling: StallingHost;
   before(async () => {
     box = await createSandbox();
     stalling = await startStallingHost();
