@@ -129,8 +129,8 @@ describe('tool bisect', () => {
   });
 
   it('Ctrl-C during a check stops the search in one line, whatever the check exits with', async () => {
-    // The check interrupts the bisect process itself, as a terminal's Ctrl-C would, then exits 0.
-    box.write('user/work/interrupt.sh', '#!/bin/sh\nkill -INT $PPID\nexit 0\n');
+    // The check interrupts the bisect process itself, as a terminal's Ctrl-C would, and lingers so the signal lands while it runs.
+    box.write('user/work/interrupt.sh', '#!/bin/sh\nkill -INT $PPID\nsleep 2\nexit 0\n');
     await box.sh('chmod +x interrupt.sh', { cwd: work });
     const result = await box.tool(['bisect', REPO, '--good', '1.0.0', '--bad', '1.0.9', '--', './interrupt.sh'], { cwd: work });
     assert.equal(result.code, 1);

@@ -12,7 +12,7 @@ function statusOf(row: OutdatedRow): string {
   return [outdated, 'stale (cached)'].filter(Boolean).join(', ');
 }
 
-export async function outdated(flags: { json?: boolean }): Promise<void> {
+export async function outdated(flags: { json?: boolean; exitCode?: boolean }): Promise<void> {
   const { rows, offline } = await outdatedTools(await managedContext());
   if (flags.json) printJson(rows);
   else if (rows.length === 0) printLines(['no tools added yet']);
@@ -32,4 +32,6 @@ export async function outdated(flags: { json?: boolean }): Promise<void> {
     throw new ToolError(offline.code, `${offline.message.replace(/[.\s]+$/, '')}; ${shown}`, { ...(offline.hint ? { hint: offline.hint } : {}), cause: offline.cause });
   }
   if (rows.some((row) => row.error)) process.exitCode = 4;
+  // Like `git diff --exit-code`: a script asks "is anything behind?" without parsing the table.
+  else if (flags.exitCode && rows.some((row) => row.outdated && !row.held)) process.exitCode = 1;
 }
