@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<void> {
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
     const { reportError } = await import('../cli/report-error.js');
-    process.exitCode = reportError(error, process.stderr, process.env);
+    // --json before any `--` asks for the error as JSON too.
+    const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+    process.exitCode = reportError(error, process.stderr, process.env, { json: options.includes('--json') });
   }
 }
 

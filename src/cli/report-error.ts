@@ -31,9 +31,20 @@ function describeFsError(error: unknown): string | undefined {
   return undefined;
 }
 
-export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+/**
+ * Under --json the error is one JSON object on stderr, so a script reading the
+ * JSON contract needs no second parser: {"error":{"code","message","hint","exit"}}
+ * (hint null when there is none; code TOOL_FILESYSTEM or TOOL_BUG outside ToolErrors).
+ */
+function writeJsonError(stderr: NodeJS.WritableStream, code: string, message: string, hint: string | null, exit: number): number {
+  stderr.write(`${JSON.stringify({ error: { code, message, hint, exit } })}\n`);
+  return exit;
+}
+
+export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv, options: { json?: boolean } = {}): number {
   const prefix = painterFor(stderr as { isTTY?: boolean }, env)('error', 'tool:');
   if (isToolError(error)) {
+    if (options.json) return writeJsonError(stderr, error.code, error.message.replace(/[.\s]+$/, ''), error.hint ?? null, error.exitCode);
     stderr.write(`${prefix} ${error.toLine()}\n`);
     if (env.TOOL_DEBUG && error.cause) stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
@@ -44,11 +55,13 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: 
     return (error as { exitCode?: number }).exitCode === 0 ? 0 : 2;
   }
   const fsLine = describeFsError(error);
+  if (fsLine && options.json) return writeJsonError(stderr, 'TOOL_FILESYSTEM', fsLine, null, 6);
   if (fsLine) {
     stderr.write(`${prefix} ${fsLine}\n`);
     return 6;
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (options.json) return writeJsonError(stderr, 'TOOL_BUG', `internal error: ${message}`, 'This is a bug; please report it with the command you ran (set TOOL_DEBUG=1 for details)', 70);
   stderr.write(`${prefix} internal error: ${message}. This is a bug; please report it with the command you ran (set TOOL_DEBUG=1 for details)\n`);
   if (env.TOOL_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
   return 70;

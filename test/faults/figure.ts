@@ -27,10 +27,19 @@ export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+:\d+:\d+\)?$/m.test(text);
 }
 
-/** A failed command's stderr must be exactly one "tool: …" line. */
+/** A failed command's stderr must end in one "tool: …" line, or under --json one {"error":…} object. */
 export function isOneClearLine(stderr: string): boolean {
   const lines = stderr.split('\n').filter(Boolean);
-  return lines.length >= 1 && lines.at(-1)!.startsWith('tool: ') && !hasStackTrace(stderr);
+  const last = lines.at(-1) ?? '';
+  return (last.startsWith('tool: ') || isJsonError(last)) && !hasStackTrace(stderr);
+}
+
+function isJsonError(line: string): boolean {
+  try {
+    return typeof (JSON.parse(line) as { error?: { message?: unknown } }).error?.message === 'string';
+  } catch {
+    return false;
+  }
 }
 
 export function count<T>(items: readonly T[], predicate: (item: T) => boolean): number {
