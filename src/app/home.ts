@@ -41,14 +41,10 @@ export async function ensureHome(ctx: AppContext): Promise<void> {
   }
   const rendered = `${SHIM_VERSION}\n${ctx.cli.node}\n${ctx.cli.script}`;
   const stamp = join(ctx.layout.home, 'state', 'shims-rendered');
-  if (layout === undefined && !(await hasShims(ctx))) {
-    // A new home: no shim exists to rewrite, so only the stamps are written.
-    await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
-    await writeFileAtomic(stamp, `${rendered}\n`);
-    return;
-  }
+  // A new home has no shim to rewrite: only the stamps are written.
+  const fresh = layout === undefined && !(await hasShims(ctx));
   if (layout === undefined) await writeFileAtomic(ctx.layout.layoutVersionFile, `${LAYOUT_VERSION}\n`);
-  if ((await readOptional(stamp)) === rendered) return;
-  await syncAllShims(ctx);
+  if (!fresh && (await readOptional(stamp)) === rendered) return;
+  if (!fresh) await syncAllShims(ctx);
   await writeFileAtomic(stamp, `${rendered}\n`);
 }

@@ -101,10 +101,6 @@ export async function inspectLock(lockDir: string): Promise<LockStatus> {
   return { owner, stale: since > OWNERLESS_STALE_MS };
 }
 
-async function isStale(lockDir: string): Promise<boolean> {
-  return (await inspectLock(lockDir)).stale;
-}
-
 /**
  * Moves a stale lock aside and removes it: the one safe way to break a lock,
  * for takers and for `tool doctor --fix`. Takers serialize on "<lock>.takeover", so between one
@@ -113,7 +109,7 @@ async function isStale(lockDir: string): Promise<boolean> {
  * these few milliseconds is itself stale after a second.
  */
 export async function takeOverIfStale(lockDir: string): Promise<boolean> {
-  if (!(await isStale(lockDir))) return false;
+  if (!(await inspectLock(lockDir)).stale) return false;
   const marker = `${lockDir}.takeover`;
   try {
     await mkdir(marker);
@@ -123,7 +119,7 @@ export async function takeOverIfStale(lockDir: string): Promise<boolean> {
     return false;
   }
   try {
-    if (!(await isStale(lockDir))) return false;
+    if (!(await inspectLock(lockDir)).stale) return false;
     const aside = uniqueBeside(lockDir, 'stale');
     await rename(lockDir, aside).catch(() => {});
     await rm(aside, { recursive: true, force: true });

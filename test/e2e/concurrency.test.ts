@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { addRipgrep, addYtDlp } from '../support/catalog.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import type { FakeRelease } from '../support/release-server.js';
+import { foreignAssetRelease } from '../support/foreign-release.js';
 import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
 import { startStallingHost, type StallingHost } from '../support/stalling-host.js';
 
@@ -157,16 +158,8 @@ describe('installs that crash or are interrupted', () => {
 
   for (const [signal, version] of [['SIGINT', '1.0.0'], ['SIGTERM', '1.1.0']] as const) {
     it(`an install stopped by ${signal} mid-download leaves no partial version, lock or staging directory`, async () => {
-      const release = {
-        id: 1,
-        tag_name: `v${version}`,
-        name: `v${version}`,
-        draft: false,
-        prerelease: false,
-        published_at: '2024-01-01T00:00:00Z',
-        assets: [{ id: 2, name: `widget_${version}_linux_amd64.tar.gz`, size: stalling.size, digest: `sha256:${'a'.repeat(64)}`, browser_download_url: stalling.url, url: stalling.url }],
-      };
-      box.server.fail({ match: new RegExp(`^/repos/acme/widget/releases/tags/v${version.replace(/\./g, '\\.')}$`), status: 200, body: JSON.stringify(release) });
+      const release = foreignAssetRelease(version, stalling);
+      box.server.fail({ match: new RegExp(`^/repos/acme/widget/releases/tags/v${version.replace(/\./g, '\\.')}$`), status: 200, body: release });
       const interrupted = await box.tool(['add', `acme/widget@${version}`], {
         onSpawn: (child) => {
           let stderr = '';

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { addRipgrep } from '../support/catalog.js';
+import { foreignAssetRelease } from '../support/foreign-release.js';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
 import { startStallingHost, type StallingHost } from '../support/stalling-host.js';
 
@@ -83,16 +84,8 @@ describe('an interrupted download', () => {
   });
 
   it('says which version was not installed and that nothing was changed for it', async () => {
-    const release = {
-      id: 1,
-      tag_name: 'v1.0.0',
-      name: 'v1.0.0',
-      draft: false,
-      prerelease: false,
-      published_at: '2024-01-01T00:00:00Z',
-      assets: [{ id: 2, name: 'widget_1.0.0_linux_amd64.tar.gz', size: stalling.size, digest: `sha256:${'a'.repeat(64)}`, browser_download_url: stalling.url, url: stalling.url }],
-    };
-    box.server.fail({ match: /^\/repos\/acme\/widget\/releases\/tags\/v1\.0\.0$/, status: 200, body: JSON.stringify(release) });
+    const release = foreignAssetRelease('1.0.0', stalling);
+    box.server.fail({ match: /^\/repos\/acme\/widget\/releases\/tags\/v1\.0\.0$/, status: 200, body: release });
     const result = await box.tool(['add', 'acme/widget@1.0.0'], {
       onSpawn: (child) => {
         let stderr = '';

@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { addRipgrep, addYtDlp } from '../support/catalog.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import type { FakeRelease, LoggedRequest } from '../support/release-server.js';
+import { foreignAssetRelease } from '../support/foreign-release.js';
 import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
 
 const PROGRESS = /^(\[tool\] )?(installing \S+ \S+ \(.+\) for \S+|\S+ .+ is not installed; installing it now)$/;
@@ -200,23 +201,8 @@ describe('plain http is accepted only for loopback hosts', () => {
   });
 
   it('a release whose download URL is plain http on another host is refused before connecting', async () => {
-    const release = {
-      id: 1,
-      tag_name: 'v1.0.0',
-      name: 'v1.0.0',
-      draft: false,
-      prerelease: false,
-      published_at: '2024-01-01T00:00:00Z',
-      assets: [{
-        id: 2,
-        name: 'widget_1.0.0_linux_amd64.tar.gz',
-        size: 100,
-        digest: `sha256:${'a'.repeat(64)}`,
-        browser_download_url: `http://${trap.host}/widget_1.0.0_linux_amd64.tar.gz`,
-        url: `http://${trap.host}/api/assets/2`,
-      }],
-    };
-    box.server.fail({ match: /^\/repos\/acme\/widget\/releases\/tags\/v1\.0\.0$/, status: 200, body: JSON.stringify(release) });
+    const release = foreignAssetRelease('1.0.0', { url: `http://${trap.host}/widget_1.0.0_linux_amd64.tar.gz`, apiUrl: `http://${trap.host}/api/assets/2`, size: 100 });
+    box.server.fail({ match: /^\/repos\/acme\/widget\/releases\/tags\/v1\.0\.0$/, status: 200, body: release });
     const line = errorLine(await box.tool(['add', 'acme/widget@1.0.0']));
     assert.ok(line.includes(`http://${trap.host}/widget_1.0.0_linux_amd64.tar.gz is not https`), line);
     assert.equal(trap.connections(), 0);

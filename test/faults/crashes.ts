@@ -113,7 +113,7 @@ async function crashRounds(scale: Scale): Promise<Figure[]> {
     }
     const summary = [...perOp].map(([name, n]) => `${name} ×${n}`).join(', ');
     return [figure(`${rounds} kill -9 at random moments, each followed by the next command`, failures.length === 0,
-      failures.length ? failures.slice(0, 5).join(' | ') : `${rounds}/${rounds} recovered at once (${killed} killed mid-run, the rest finished first), store consistent, shim ran the version tool which names; the slowest next command took ${slowest} ms, so none waited for a lock (${deadLocks(box.home).length} lock(s) of killed processes left, taken over at once when next needed) (${summary})`)];
+      failures.length ? failures.slice(0, 5).join(' | ') : `${rounds}/${rounds} recovered at once (${killed} killed mid-run, the rest finished first), store consistent, shim ran the version tool which names; the slowest next command took ${slowest} ms, so none waited for a lock (${(await deadLocks(box.home)).length} lock(s) of killed processes left, taken over at once when next needed) (${summary})`)];
   } finally {
     await box.close();
   }

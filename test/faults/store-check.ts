@@ -7,18 +7,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectLock } from '../../src/store/lock.js';
 
 const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
-
-function ownerDead(lockDir: string): boolean {
-  try {
-    const owner = JSON.parse(readFileSync(join(lockDir, 'owner'), 'utf8')) as { pid: number };
-    process.kill(owner.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH' || error instanceof SyntaxError;
-  }
-}
 
 export function storeProblems(home: string, options: { allowStaging?: boolean } = {}): string[] {
   const problems: string[] = [];
@@ -47,7 +38,9 @@ export function storeProblems(home: string, options: { allowStaging?: boolean } 
   return problems;
 }
 
-/** Locks left by killed processes. */
-export function deadLocks(home: string): string[] {
-  return list(join(home, 'locks')).filter((name) => name.endsWith('.lock') && ownerDead(join(home, 'locks', name)));
+/** Locks left by killed processes, judged as the lock module judges them. */
+export async function deadLocks(home: string): Promise<string[]> {
+  const names = list(join(home, 'locks')).filter((name) => name.endsWith('.lock'));
+  const stale = await Promise.all(names.map(async (name) => (await inspectLock(join(home, 'locks', name))).stale));
+  return names.filter((_, index) => stale[index]);
 }
