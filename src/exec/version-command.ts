@@ -36,13 +36,14 @@ export function askVersion(file: string, command?: { args: string[]; pattern?: s
   return new Promise((resolve) => {
     execFile(file, command?.args ?? DEFAULT_ARGS, { timeout: TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       const output = `${stdout}\n${stderr}`;
-      const failure = error as (NodeJS.ErrnoException & { signal?: string; killed?: boolean }) | null;
-      if (failure && typeof failure.code === 'string') return resolve({ version: undefined, doesNotRun: `cannot be executed (${failure.code})` });
+      // execFile's error: a string code when the file could not be started, the exit status (a number) otherwise.
+      const failure = error as { code?: string | number; signal?: string; killed?: boolean } | null;
+      if (typeof failure?.code === 'string') return resolve({ version: undefined, doesNotRun: `cannot be executed (${failure.code})` });
       if (failure?.signal && !failure.killed && CRASHES.has(failure.signal)) return resolve({ version: undefined, doesNotRun: `crashed (${failure.signal})` });
       // A file the kernel refuses (ENOEXEC: another machine's binary, a truncated one) is handed to
       // /bin/sh by execvp, which answers 126 or 127: the file itself cannot run here.
-      if (failure && (failure.code as unknown) !== undefined && [126, 127].includes(failure.code as unknown as number)) {
-        return resolve({ version: undefined, doesNotRun: `cannot be executed here (exit ${failure.code as unknown as number}: ${stderr.trim().split('\n')[0]?.slice(0, 120) ?? ''})` });
+      if (failure?.code === 126 || failure?.code === 127) {
+        return resolve({ version: undefined, doesNotRun: `cannot be executed here (exit ${failure.code}: ${stderr.trim().split('\n')[0]?.slice(0, 120) ?? ''})` });
       }
       if (error && !output.trim()) return resolve({ version: undefined });
       resolve({ version: versionFromOutput(output, command?.pattern) });
