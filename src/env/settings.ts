@@ -9,6 +9,7 @@ import type { ArchiveLimits } from '../core/archive-limits.js';
 import { ToolError } from '../core/errors.js';
 import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
+import { readSettingsFile, type SettingsFile } from './settings-file.js';
 
 export interface Settings {
   home: string;
@@ -30,6 +31,8 @@ export interface Settings {
   ephemeralTtlSeconds: number;
   /** How far one archive may expand (TOOL_MAX_UNPACKED_BYTES, TOOL_MAX_ENTRIES, TOOL_MAX_COMPRESSION_RATIO). */
   archiveLimits: ArchiveLimits;
+  /** `$TOOL_CONFIG_DIR/settings`, parsed (see settings-file.ts); no file: no entries. */
+  file: SettingsFile;
   env: NodeJS.ProcessEnv;
 }
 
@@ -131,6 +134,7 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv): string {
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const configDir = defaultConfigDir(env);
   return {
     home: defaultHome(env),
     apiUrl: parseApiUrl(env.TOOL_GITHUB_API_URL || DEFAULT_API),
@@ -138,11 +142,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     retries: positiveInt(env, 'TOOL_HTTP_RETRIES', 3),
     retryDelayMs: positiveInt(env, 'TOOL_HTTP_RETRY_DELAY_MS', 500),
     httpTimeoutMs: positiveSeconds(env, 'TOOL_HTTP_TIMEOUT', 30),
-    configDir: defaultConfigDir(env),
+    configDir,
     host: env.TOOL_HOST || hostname().split('.')[0]!,
     registries: parseRegistrySources(env.TOOL_REGISTRIES),
     ephemeralTtlSeconds: ttlSeconds(env),
     archiveLimits: readArchiveLimits(env),
+    file: readSettingsFile(configDir),
     env,
   };
 }

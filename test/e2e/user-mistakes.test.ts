@@ -1,6 +1,6 @@
 /** Mistakes a user plausibly makes, found in review: each ends in a clear line and changes nothing. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { addRipgrep } from '../support/catalog.js';
@@ -56,5 +56,18 @@ describe('user mistakes', () => {
     const result = await box.tool(['list'], { env: { TOOL_HOME: file } });
     assert.equal(result.code, 6);
     assert.match(result.stderr, /^tool: .*not-a-dir.* (already exists and is not a directory|is not a directory)/);
+  });
+
+  it('a settings file with an unknown key stops every command with its file and line', async () => {
+    const path = box.write('user/.config/tool/settings', 'min-release-age = 1d\nproxy = http://127.0.0.1:9\n');
+    try {
+      const result = await box.tool(['list']);
+      assert.equal(result.code, 6);
+      assert.equal(result.stderr.split('\n').filter(Boolean).length, 1, result.stderr);
+      assert.match(result.stderr, /^tool: .*\.config\/tool\/settings line 2: unknown setting "proxy"\. Known settings: /);
+    } finally {
+      rmSync(path);
+    }
+    assert.equal((await box.tool(['list'])).code, 0);
   });
 });
