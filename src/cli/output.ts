@@ -8,9 +8,14 @@ function paint(): Painter {
   return (stdoutPaint ??= painterFor(process.stdout));
 }
 
-/** Never coloured: JSON is for programs. */
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/**
+ * A command's --json document: `formatVersion` first (README: JSON output), then
+ * its fields, an absent value written as null rather than left out. Never
+ * coloured: JSON is for programs.
+ */
+export function printJson(body: object, formatVersion = 1): void {
+  const document = { formatVersion, ...body };
+  process.stdout.write(`${JSON.stringify(document, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`);
 }
 
 /** Lines of human text; a leading "warning:" or "note:" is coloured on a terminal. */

@@ -33,11 +33,11 @@ function describeFsError(error: unknown): string | undefined {
 
 /**
  * Under --json the error is one JSON object on stderr, so a script reading the
- * JSON contract needs no second parser: {"error":{"code","message","hint","exit"}}
+ * JSON contract needs no second parser: {"formatVersion":1,"error":{"code","message","hint","exit"}}
  * (hint null when there is none; code TOOL_FILESYSTEM or TOOL_BUG outside ToolErrors).
  */
 function writeJsonError(stderr: NodeJS.WritableStream, code: string, message: string, hint: string | null, exit: number): number {
-  stderr.write(`${JSON.stringify({ error: { code, message, hint, exit } })}\n`);
+  stderr.write(`${JSON.stringify({ formatVersion: 1, error: { code, message, hint, exit } })}\n`);
   return exit;
 }
 

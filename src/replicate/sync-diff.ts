@@ -29,6 +29,15 @@ export interface Difference {
   want: string | undefined;
   have: string | undefined;
   where: string;
+  /** The same place, structured for --json: a declared line, or the global selection file for an extra. */
+  at: DeclaredAt;
+}
+
+/** A line of the declared set (`global` false), or the global selection file (an extra tool, no line). */
+export interface DeclaredAt {
+  file: string;
+  line: number | undefined;
+  global: boolean;
 }
 
 export interface DeclaredTool {
@@ -36,6 +45,7 @@ export interface DeclaredTool {
   spec: VersionSpec;
   held: boolean;
   where: string;
+  at: DeclaredAt;
   /** Its entry's key in the lock (see lockKey). */
   lockKey: string;
   locked: LockedTool | undefined;
@@ -60,7 +70,7 @@ async function lockedBytesDiffer(ctx: AppContext, item: DeclaredTool): Promise<{
 }
 
 async function differencesOf(ctx: AppContext, item: DeclaredTool): Promise<Difference[]> {
-  const base = { tool: item.tool.id, where: item.where };
+  const base = { tool: item.tool.id, where: item.where, at: item.at };
   const have = await globalVersion(ctx, item.tool);
   const want = item.target ?? item.spec.text;
   if (!have) return [{ ...base, kind: 'missing', want, have: undefined }];
@@ -80,7 +90,7 @@ async function extras(ctx: AppContext, declared: readonly DeclaredTool[]): Promi
     const tool = identityOfState(ctx, state);
     const line = global?.entries.find((entry) => nameMatches(entry.name, tool.aliases));
     if (!line || declared.some((item) => item.tool.id === tool.id)) continue;
-    out.push({ tool: tool.id, kind: 'extra', want: undefined, have: line.spec, where: ctx.layout.globalTools });
+    out.push({ tool: tool.id, kind: 'extra', want: undefined, have: line.spec, where: ctx.layout.globalTools, at: { file: ctx.layout.globalTools, line: undefined, global: true } });
   }
   return out;
 }
@@ -101,7 +111,7 @@ export async function readSyncState(ctx: AppContext): Promise<SyncState> {
     const spec = parseSpec(entry.spec, where);
     const key = lockKey(tool.id, entry.condition);
     const locked = lock?.tools[key];
-    declared.push({ tool, spec, held: isHeldComment(entry.comment), where, lockKey: key, locked, target: await versionHere(ctx, tool, spec, locked, true) });
+    declared.push({ tool, spec, held: isHeldComment(entry.comment), where, at: { file: entry.path, line: entry.line, global: false }, lockKey: key, locked, target: await versionHere(ctx, tool, spec, locked, true) });
   }
   const differences: Difference[] = [];
   for (const item of declared) differences.push(...(await differencesOf(ctx, item)));

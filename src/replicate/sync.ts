@@ -33,12 +33,13 @@ import { withTool, type Lockfile, type LockedTool } from './lock-file.js';
 import { assertLockCovers, installFromLock } from './lock-install.js';
 import { updateLock } from './lock-io.js';
 import { lockedToolEntry, platformsFor } from './relock.js';
-import { readSyncState, type DeclaredTool, type Difference } from './sync-diff.js';
+import { readSyncState, type DeclaredAt, type DeclaredTool, type Difference } from './sync-diff.js';
 
 export interface SyncFailure {
   tool: string;
   /** Where the tool is declared: "~/.config/tool/tools line 3". */
   where: string;
+  at: DeclaredAt;
   error: ToolError;
 }
 
@@ -98,7 +99,7 @@ async function activateTool(ctx: AppContext, installed: Installed, plan: SyncPla
 
 function failure(item: DeclaredTool, error: unknown): SyncFailure {
   if (!isToolError(error)) throw error;
-  return { tool: item.tool.id, where: item.where, error };
+  return { tool: item.tool.id, where: item.where, at: item.at, error };
 }
 
 async function syncTools(ctx: AppContext, items: readonly DeclaredTool[], plan: SyncPlan): Promise<SyncFailure[]> {

@@ -72,18 +72,18 @@ describe('the aqua registry as a second registry', () => {
   it('tool versions lists remote releases newest first, owner/repo too', async () => {
     const versions = await box.tool(['versions', 'lazydocker', '--json']);
     assert.equal(versions.code, 0, versions.stderr);
-    assert.deepEqual(JSON.parse(versions.stdout).map((v: { version: string; installed: boolean }) => [v.version, v.installed]), [['0.24.1', true]]);
+    assert.deepEqual(JSON.parse(versions.stdout).releases.map((v: { version: string; installed: boolean }) => [v.version, v.installed]), [['0.24.1', true]]);
     assert.match((await box.tool(['versions', 'BurntSushi/ripgrep'])).stdout, /14\.1\.1 +\d{4}-\d\d-\d\d/);
   });
 
   it('tool search ranks both registries', async () => {
     const search = await box.tool(['search', 'lazy', '--json']);
-    const hits = JSON.parse(search.stdout) as { name: string; registry: string }[];
-    assert.deepEqual(hits[0], { ...hits[0], name: 'lazygit', registry: 'builtin' });
-    assert.ok(hits.some((hit) => hit.name === 'jesseduffield/lazydocker' && hit.registry === 'aqua'), 'aqua entries follow');
-    assert.ok(!hits.some((hit) => hit.name === 'jesseduffield/lazygit'), 'a tool in registry/ hides its aqua twin');
-    const fuzzy = JSON.parse((await box.tool(['search', 'lazydoker', '--json'])).stdout) as { name: string }[];
-    assert.equal(fuzzy[0]?.name, 'jesseduffield/lazydocker');
+    const hits = JSON.parse(search.stdout).results as { tool: string; registry: string }[];
+    assert.deepEqual(hits[0], { ...hits[0], tool: 'lazygit', registry: 'builtin' });
+    assert.ok(hits.some((hit) => hit.tool === 'jesseduffield/lazydocker' && hit.registry === 'aqua'), 'aqua entries follow');
+    assert.ok(!hits.some((hit) => hit.tool === 'jesseduffield/lazygit'), 'a tool in registry/ hides its aqua twin');
+    const fuzzy = JSON.parse((await box.tool(['search', 'lazydoker', '--json'])).stdout).results as { tool: string }[];
+    assert.equal(fuzzy[0]?.tool, 'jesseduffield/lazydocker');
   });
 
   it('tool info says which registry and rule, with checksums and signatures declared', async () => {

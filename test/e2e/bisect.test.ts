@@ -80,7 +80,7 @@ describe('tool bisect', () => {
       ['1.0.0', 'good', 0], ['1.0.9', 'bad', 1], ['1.0.4', 'good', 0], ['1.0.6', 'bad', 1], ['1.0.5', 'good', 0],
     ]);
     assert.deepEqual(json.steps[0], { version: '1.0.0', verdict: 'good', exitCode: 0, signal: null, note: null });
-    assert.deepEqual([json.tool, json.good, json.bad, json.releases, json.lastGood, json.firstBad, json.untested], [REPO, '1.0.0', '1.0.9', 10, '1.0.5', '1.0.6', []]);
+    assert.deepEqual([json.tool, json.good, json.bad, json.candidates, json.lastGood, json.firstBad, json.untested], [REPO, '1.0.0', '1.0.9', 10, '1.0.5', '1.0.6', []]);
     assert.deepEqual(json.next, [`tool pin ${REPO}@1.0.5`, `tool add ${REPO}@1.0.5`]);
     assert.doesNotMatch(result.stderr, /installing/);
   });

@@ -67,8 +67,8 @@ describe('tool outdated with several tools', () => {
     const json = await box.tool(['outdated', '--json'], { env });
     assert.equal(json.code, 4);
     assert.equal(json.stderr.split('\n').filter(Boolean).length, 1, json.stderr);
-    const rows = JSON.parse(json.stdout) as { tool: string; latest?: string; stale?: boolean }[];
-    assert.deepEqual(rows.map((row) => [row.tool, row.latest, row.stale]), [...repos.slice(0, 3).map((repo) => [repo, '2.0.0', true]), [repos[3], undefined, true]]);
+    const rows = JSON.parse(json.stdout).tools as { tool: string; latest: string | null; stale: boolean }[];
+    assert.deepEqual(rows.map((row) => [row.tool, row.latest, row.stale]), [...repos.slice(0, 3).map((repo) => [repo, '2.0.0', true]), [repos[3], null, true]]);
   });
 
   it('offline with the default retries, only the first lookup retries; the other tools never connect', async () => {

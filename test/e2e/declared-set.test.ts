@@ -65,7 +65,7 @@ describe('the declared tool set', () => {
     box.write('user/.config/tool/tools.local', 'rg 13.0.0  # this box only\n');
     const check = await box.tool(['sync', '--check', '--json']);
     assert.equal(check.code, 1);
-    assert.deepEqual(JSON.parse(check.stdout).differences.map((d: { tool: string; kind: string; want: string }) => `${d.tool} ${d.kind} ${d.want}`), ['ripgrep other-version 13.0.0']);
+    assert.deepEqual(JSON.parse(check.stdout).differences.map((d: { tool: string; difference: string; want: string }) => `${d.tool} ${d.difference} ${d.want}`), ['ripgrep other-version 13.0.0']);
     assert.equal((await box.tool(['sync'])).code, 0);
     assert.equal((await box.sh('rg --version')).stdout, 'ripgrep 13.0.0\n');
     box.write('user/.config/tool/tools.local', '');

@@ -16,7 +16,8 @@ describe('errors under --json', () => {
     assert.equal(json.code, plain.code);
     assert.notEqual(json.code, 0);
     assert.equal(json.stdout, '');
-    const parsed = JSON.parse(json.stderr) as { error: { code: string; message: string; hint: string | null; exit: number } };
+    const parsed = JSON.parse(json.stderr) as { formatVersion: number; error: { code: string; message: string; hint: string | null; exit: number } };
+    assert.deepEqual(Object.keys(parsed), ['formatVersion', 'error']);
     assert.deepEqual(Object.keys(parsed.error), ['code', 'message', 'hint', 'exit']);
     assert.match(parsed.error.code, /^TOOL_[A-Z_]+$/);
     assert.equal(parsed.error.exit, json.code);
@@ -26,7 +27,7 @@ describe('errors under --json', () => {
   it('gives a setting error as JSON too, with hint', async () => {
     const json = await box.tool(['list', '--json'], { env: { TOOL_HOME: 'relative/home' } });
     assert.equal(json.code, 6);
-    assert.deepEqual(JSON.parse(json.stderr), { error: { code: 'TOOL_BAD_SETTING', message: 'TOOL_HOME="relative/home" is a relative path; it would name another directory wherever tool runs', hint: 'Set TOOL_HOME to an absolute path, such as "$PWD/relative/home", or unset it', exit: 6 } });
+    assert.deepEqual(JSON.parse(json.stderr), { formatVersion: 1, error: { code: 'TOOL_BAD_SETTING', message: 'TOOL_HOME="relative/home" is a relative path; it would name another directory wherever tool runs', hint: 'Set TOOL_HOME to an absolute path, such as "$PWD/relative/home", or unset it', exit: 6 } });
   });
 
   it('leaves a --json meant for the tool run after -- alone', async () => {

@@ -92,7 +92,7 @@ describe('no quiet surprises', () => {
     assert.equal(ran.stdout, 'ripgrep 14.1.1\n', ran.stderr);
     const listed = await box.tool(['list']);
     assert.match(listed.stdout, /^ripgrep\s+14\.1\.1\s+not added: installed by `tool run`, a shim or a project pin$/m);
-    const json = JSON.parse((await box.tool(['list', '--json'])).stdout) as { tool: string; added: boolean; versions: string[] }[];
+    const json = JSON.parse((await box.tool(['list', '--json'])).stdout).tools as { tool: string; added: boolean; versions: string[] }[];
     assert.deepEqual(json.filter((t) => t.tool === 'ripgrep').map((t) => [t.added, t.versions]), [[false, ['14.1.1']]]);
     const pruned = await box.tool(['prune']);
     assert.equal(pruned.code, 0, pruned.stderr);

@@ -25,10 +25,10 @@ describe('tool rollback --reason', () => {
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /14\.1\.1\s+13\.0\.0\s+rollback\s+.*"broke downloads"$/m);
     assert.equal(text.stdout.match(/broke downloads/g)?.length, 1);
-    const entries = JSON.parse((await box.tool(['history', 'ripgrep', '--json'])).stdout);
-    assert.deepEqual(entries.map((entry: { cause: string; reason?: string }) => [entry.cause, entry.reason]), [
-      ['added', undefined],
-      ['added', undefined],
+    const entries = JSON.parse((await box.tool(['history', 'ripgrep', '--json'])).stdout).entries;
+    assert.deepEqual(entries.map((entry: { cause: string; reason: string | null }) => [entry.cause, entry.reason]), [
+      ['added', null],
+      ['added', null],
       ['rollback', 'broke downloads'],
     ]);
   });
@@ -37,14 +37,14 @@ describe('tool rollback --reason', () => {
     const list = await box.tool(['list']);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /^ripgrep\s+13\.0\.0\s+\*\s+.*\(held: broke downloads\)$/m);
-    assert.equal(JSON.parse((await box.tool(['list', '--json'])).stdout)[0].reason, 'broke downloads');
+    assert.equal(JSON.parse((await box.tool(['list', '--json'])).stdout).tools[0].reason, 'broke downloads');
   });
 
   it('outdated shows "held: <reason>" instead of "outdated", and --json carries it', async () => {
     const outdated = await box.tool(['outdated']);
     assert.equal(outdated.code, 0, outdated.stderr);
     assert.match(outdated.stdout, /^ripgrep\s+13\.0\.0\s+\S+\s+\S+\s+14\.1\.1\s+held: broke downloads$/m);
-    const row = JSON.parse((await box.tool(['outdated', '--json'])).stdout)[0];
+    const row = JSON.parse((await box.tool(['outdated', '--json'])).stdout).tools[0];
     assert.deepEqual([row.held, row.reason], [true, 'broke downloads']);
   });
 });

@@ -19,7 +19,7 @@ describe('what the registry knows, and what an add would do', () => {
     assert.equal(byExe.code, 0, byExe.stderr);
     assert.match(byExe.stdout, /^ripgrep\s+BurntSushi\/ripgrep\s+rg\s+/m);
     const byWords = await box.tool(['search', 'json', '--json']);
-    const names = (JSON.parse(byWords.stdout) as { name: string }[]).map((hit) => hit.name);
+    const names = (JSON.parse(byWords.stdout).results as { tool: string }[]).map((hit) => hit.tool);
     assert.ok(names.includes('jq'), names.join(','));
     const none = await box.tool(['search', 'zzzznothing']);
     assert.match(none.stdout, /no registry entry matches "zzzznothing"; any GitHub project works as owner\/repo/);

@@ -76,7 +76,7 @@ describe('tool rollback after tool prune', () => {
   });
 
   it('rollback downloads the pruned version again, checks it against the history, and the shim runs it', async () => {
-    const recorded = JSON.parse((await box.tool(['history', 'ripgrep', '--json'])).stdout)[0].sha256;
+    const recorded = JSON.parse((await box.tool(['history', 'ripgrep', '--json'])).stdout).entries[0].sha256;
     const rollback = await box.tool(['rollback', 'ripgrep']);
     assert.equal(rollback.code, 0, rollback.stderr);
     assert.match(rollback.stdout, new RegExp(`installed again from ripgrep-13\\.0\\.0-${MUSL}\\.tar\\.gz, checked against the SHA-256 in its history`));

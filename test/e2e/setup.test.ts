@@ -175,10 +175,11 @@ describe('tool setup', () => {
     const home = user('json');
     const result = await setup(home, ['--json']);
     assert.deepEqual(JSON.parse(result.stdout), {
+      formatVersion: 1,
       shell: 'bash',
-      shims: box.shims,
+      shimsDir: box.shims,
       dryRun: false,
-      changes: [{ file: join(home, '.bashrc'), action: 'add', block: posixBlock.split('\n'), at: { file: join(home, '.bashrc'), line: 1 } }],
+      files: [{ file: join(home, '.bashrc'), action: 'add', block: posixBlock.split('\n'), pathEntry: { file: join(home, '.bashrc'), line: 1 } }],
     });
   });
 

@@ -84,9 +84,10 @@ describe('the sh shim and tool which agree', () => {
     const cwd = box.dir('exe-line');
     const list = await box.tool(['list', '--json'], { cwd });
     assert.equal(list.code, 0, list.stderr);
-    const ripgrep = JSON.parse(list.stdout).find((tool: { tool: string }) => tool.tool === 'ripgrep');
+    const ripgrep = JSON.parse(list.stdout).tools.find((tool: { tool: string }) => tool.tool === 'ripgrep');
     assert.equal(ripgrep.active.version, '13.0.0');
-    assert.match(ripgrep.active.source, /exe-line\/\.tools line 1$/);
+    assert.match(ripgrep.active.source.file, /exe-line\/\.tools$/);
+    assert.deepEqual([ripgrep.active.source.kind, ripgrep.active.source.line], ['project', 1]);
     const install = await box.tool(['install'], { cwd });
     assert.equal(install.code, 0, install.stderr);
     assert.equal((await box.sh('rg --version', { cwd })).stdout, 'ripgrep 13.0.0\n');

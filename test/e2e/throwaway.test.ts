@@ -34,7 +34,7 @@ function throwawayDirs(box: Sandbox): string[] {
 async function listed(box: Sandbox, tool: string, env: Record<string, string> = {}) {
   const result = await box.tool(['list', '--json'], { env });
   assert.equal(result.code, 0, result.stderr);
-  return { entry: (JSON.parse(result.stdout) as Array<{ tool: string; versions: string[]; ephemeral: Array<{ version: string; by: string; expiresAt: string }> }>).find((t) => t.tool === tool), stderr: result.stderr };
+  return { entry: (JSON.parse(result.stdout).tools as Array<{ tool: string; versions: string[]; ephemeral: Array<{ version: string; by: string; expiresAt: string }> }>).find((t) => t.tool === tool), stderr: result.stderr };
 }
 
 describe('tool x and tool shell', () => {

@@ -129,7 +129,7 @@ describe('the same tools on two machines', () => {
     assert.equal(checkB.code, 1);
     assert.match(checkB.stdout, /other version +ripgrep: 14\.1\.1 here, 13\.0\.0 declared \(.*tools line 6\)/);
     const json = JSON.parse((await toolB(['sync', '--check', '--json'])).stdout);
-    assert.deepEqual(json.differences.map((d: { tool: string; kind: string }) => [d.tool, d.kind]), [['ripgrep', 'other-version']]);
+    assert.deepEqual(json.differences.map((d: { tool: string; difference: string }) => [d.tool, d.difference]), [['ripgrep', 'other-version']]);
     const sync = await toolB(['sync']);
     assert.equal(sync.code, 0, sync.stderr);
     assert.match(sync.stdout, /switched +ripgrep: 14\.1\.1 → 13\.0\.0/);
@@ -145,7 +145,7 @@ describe('the same tools on two machines', () => {
     box.write('dotfiles/tools', `${readFileSync(join(dotfiles, 'tools'), 'utf8')}[os=darwin arch=arm64]\nBurntSushi/ripgrep 13  # mac\n`);
     const mac = await run(process.execPath, [CLI, 'sync', '--check', '--json'], { ...envB, TOOL_HOME: join(box.root, 'mac'), TOOL_OS: 'darwin', TOOL_ARCH: 'arm64', TOOL_HOST: 'mac' }, { cwd: envB.HOME });
     assert.equal(mac.code, 1, mac.stderr);
-    const wants = JSON.parse(mac.stdout).differences.map((d: { tool: string; kind: string; want: string }) => `${d.tool} ${d.kind} ${d.want}`);
+    const wants = JSON.parse(mac.stdout).differences.map((d: { tool: string; difference: string; want: string }) => `${d.tool} ${d.difference} ${d.want}`);
     assert.deepEqual(wants, ['yt-dlp missing 2024.08.06', 'ripgrep missing 13']);
   });
 
@@ -187,7 +187,7 @@ describe('the same tools on two machines', () => {
     assert.equal(install.code, 5);
     assert.match(install.stderr, /^tool: checksum mismatch for ripgrep-13\.0\.0-x86_64-unknown-linux-musl\.tar\.gz .*\.tools\.lock and the download disagree.*`tool lock`.*\n$/m);
     const list = await run(process.execPath, [CLI, 'list', '--json'], fresh, { cwd: project });
-    assert.deepEqual(JSON.parse(list.stdout), []);
+    assert.deepEqual(JSON.parse(list.stdout).tools, []);
     box.write('checkout/proj/.tools.lock', good);
   });
 

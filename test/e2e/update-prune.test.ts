@@ -49,8 +49,8 @@ describe('tool outdated and tool update', () => {
     const update = await box.tool(['update', 'ripgrep']);
     assert.match(update.stdout, /ripgrep: 13\.0\.0 → 13\.0\.1/);
     const outdated = await box.tool(['outdated', '--json']);
-    const row = JSON.parse(outdated.stdout)[0];
-    assert.deepEqual([row.current, row.follows, row.wanted, row.latest], ['13.0.1', '13', '13.0.1', '15.0.0']);
+    const row = JSON.parse(outdated.stdout).tools[0];
+    assert.deepEqual([row.global, row.follows, row.wanted, row.latest], ['13.0.1', '13', '13.0.1', '15.0.0']);
   });
 });
 

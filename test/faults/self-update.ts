@@ -33,7 +33,7 @@ async function oneBreakage(breakage: Breakage, index: number): Promise<Figure> {
     breakage.after?.(box);
     const next = await box.sh('denoish --version');
     const list = await box.tool(['list', '--json']);
-    const versions = (JSON.parse(list.stdout) as { tool: string; versions: string[] }[]).find((t) => t.tool === REPO)?.versions ?? [];
+    const versions = (JSON.parse(list.stdout).tools as { tool: string; versions: string[] }[]).find((t) => t.tool === REPO)?.versions ?? [];
     const ok = next.code === 0 && next.stdout === 'denoish 2.0.0\n' && breakage.expect.test(next.stderr) && /Not captured/.test(next.stderr) && versions.join() === '2.0.0';
     return figure(breakage.name, ok, `updater exit ${updated.code}; next run printed "${next.stdout.trim()}" and said "${next.stderr.trim().split('\n').find((l) => /WARNING/.test(l)) ?? next.stderr.trim()}"; store versions: ${versions.join(', ')}`);
   } finally {

@@ -1,5 +1,5 @@
 /** `tool list`: every tool in the store or added, its installed versions, and which one is active here and why. */
-import { describeSource } from '../../pins/resolve.js';
+import type { PinSource } from '../../pins/resolve.js';
 import { readHistory } from '../../store/history.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import type { EphemeralUse } from '../../store/ephemeral.js';
@@ -18,7 +18,7 @@ export interface ListedTool {
   versions: string[];
   /** Versions whose executables changed after install (see store/integrity.ts). */
   modified: string[];
-  active: { version: string | undefined; spec: string; source: string } | undefined;
+  active: { version: string | undefined; spec: string; source: PinSource } | undefined;
   problem?: string;
   held: boolean;
   /** The reason of the latest history entry that has one (`--reason`). */
@@ -56,7 +56,7 @@ async function listOne(ctx: AppContext, tool: ToolIdentity, pending: readonly Pe
   }
   try {
     const selection = await selectionHere(ctx, tool);
-    if (selection) listed.active = { version: selection.version, spec: selection.pin.spec, source: describeSource(selection.pin.source) };
+    if (selection) listed.active = { version: selection.version, spec: selection.pin.spec, source: selection.pin.source };
   } catch (error) {
     listed.problem = (error as Error).message;
   }

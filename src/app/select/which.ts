@@ -1,7 +1,7 @@
 /** `tool which` and the shared "what runs here and why" resolution. Read-only. */
 import { ToolError } from '../../core/errors.js';
 import { parseSpec, pickPreferring, type VersionSpec } from '../../core/spec.js';
-import { describeSource, findPin, type Pin } from '../../pins/resolve.js';
+import { describeSource, findPin, type Pin, type PinSource } from '../../pins/resolve.js';
 import { ephemeralVersions } from '../../store/ephemeral.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import { modifiedAfterInstall } from '../../store/integrity.js';
@@ -50,7 +50,7 @@ export interface WhichResult {
   tool: string;
   exe: string;
   spec: string;
-  source: string;
+  source: PinSource;
   version: string | undefined;
   path: string | undefined;
   /** Executables of that store version changed after install. */
@@ -67,7 +67,7 @@ export async function whichTool(ctx: AppContext, tool: ToolIdentity, exe: string
     tool: tool.id,
     exe,
     spec: selection.pin.spec,
-    source: describeSource(selection.pin.source),
+    source: selection.pin.source,
     version,
     path: !version ? undefined : selection.pin.source.kind === 'global' && isLive(tool) ? ctx.layout.liveBin(tool.id, exe) : ctx.layout.versionBin(tool.id, version, exe),
   };

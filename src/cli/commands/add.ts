@@ -5,6 +5,7 @@ import { parseDuration } from '../../core/duration.js';
 import { managedContext } from '../app-context.js';
 import { printJson, printLines, versionText } from '../output.js';
 import { pathAdvice, verificationText } from './format.js';
+import { verificationJson } from '../json/common.js';
 
 interface AddFlags {
   asset?: string;
@@ -20,7 +21,10 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
   const request = parseToolRequest(text);
   if (flags.dryRun) {
     const preview = await previewInstall(ctx, request, flags.asset);
-    if (flags.json) return printJson(preview);
+    if (flags.json) {
+      const { reason, runnersUp, ...rest } = preview;
+      return printJson({ ...rest, because: reason, runnersUp: runnersUp.map((r) => ({ asset: r.asset, because: r.reason })) });
+    }
     printLines([
       `${preview.tool} ${preview.version} (${preview.tag}) for ${preview.platform}: ${preview.asset}`,
       `  why: ${preview.reason}`,
@@ -36,7 +40,7 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     ...(flags.selfUpdate ? { selfUpdate: true } : {}),
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
   });
-  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, installed: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: result.manifest.verification });
+  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, downloaded: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: verificationJson(result.manifest.verification) });
   const advice = pathAdvice(ctx.layout.shims, process.env);
   if (result.unchanged) return printLines(advice ? [...unchangedLines(result), advice] : unchangedLines(result));
   const source = result.manifest.cause === 'self-update' ? verificationText(result.manifest) : `${result.manifest.asset.name}, ${verificationText(result.manifest)}`;

@@ -21,6 +21,9 @@ export async function bisect(name: string, check: string[], flags: { good: strin
   const result = await bisectTool(ctx, { name, good: flags.good, bad: flags.bad, check }, (step) => {
     if (!flags.json) printLines([stepLine(step)]);
   });
-  if (flags.json) return printJson(result);
+  if (flags.json) {
+    const { releases, ...rest } = result;
+    return printJson({ tool: rest.tool, good: rest.good, bad: rest.bad, candidates: releases, steps: rest.steps, lastGood: rest.lastGood, firstBad: rest.firstBad, untested: rest.untested, next: rest.next });
+  }
   printLines(summary(result));
 }

@@ -28,7 +28,7 @@ function closing(report: DoctorReport): string {
 }
 
 /** The --json shape (README "tool doctor"): the repair itself stays internal, `fixable` says whether --fix makes it. */
-function jsonOf(report: DoctorReport): unknown {
+function jsonOf(report: DoctorReport): object {
   return {
     ok: report.ok,
     checks: report.checks.map((check) => ({

@@ -8,7 +8,9 @@ export async function history(name: string, flags: { json?: boolean }): Promise<
   const ctx = await managedContext();
   const tool = await identifyTool(ctx, name);
   const entries = await readHistory(ctx.layout, tool.id);
-  if (flags.json) return printJson(entries);
+  if (flags.json) {
+    return printJson({ tool: tool.id, entries: entries.map((e) => ({ at: e.at, from: e.from, to: e.to, cause: e.cause, sha256: e.sha256, check: e.check ?? null, note: e.note ?? null, reason: e.reason ?? null })) });
+  }
   if (entries.length === 0) return printLines([`no history for ${tool.id} yet`]);
   const rows = [['WHEN', 'FROM', 'TO', 'WHY', 'SHA-256', 'CHECK', 'REASON']];
   for (const entry of entries) {

@@ -26,7 +26,7 @@ export async function lock(flags: LockFlags): Promise<void> {
     ...(flags.platform ? { platforms: platformList(flags.platform) } : {}),
     ...(flags.downloadMissing ? { downloadMissing: true } : {}),
   });
-  if (flags.json) return printJson(result);
+  if (flags.json) return printJson({ file: result.path, platforms: result.platforms, tools: result.tools });
   printLines([
     `locked ${result.tools.length} tool${result.tools.length === 1 ? '' : 's'} in ${result.path} for ${result.platforms.join(', ')}`,
     ...result.tools.flatMap((tool) => [

@@ -12,9 +12,15 @@ function statusOf(row: OutdatedRow): string {
   return [outdated, 'stale (cached)'].filter(Boolean).join(', ');
 }
 
+/** The contract's names: the global selection's version is `global`; a row's failure is its `problem`. */
+function rowJson(row: OutdatedRow): object {
+  const { current, error, stale, reason, ...rest } = row;
+  return { tool: rest.tool, global: current ?? null, follows: rest.follows, wanted: rest.wanted ?? null, latest: rest.latest ?? null, held: rest.held, reason: reason ?? null, outdated: rest.outdated, stale: Boolean(stale), problem: error ?? null };
+}
+
 export async function outdated(flags: { json?: boolean; exitCode?: boolean }): Promise<void> {
   const { rows, offline } = await outdatedTools(await managedContext());
-  if (flags.json) printJson(rows);
+  if (flags.json) printJson({ tools: rows.map(rowJson) });
   else if (rows.length === 0) printLines(['no tools added yet']);
   else {
     const lines = [['TOOL', 'CURRENT', 'FOLLOWS', 'WANTED', 'LATEST', '']];

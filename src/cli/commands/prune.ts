@@ -3,7 +3,7 @@ import { isLocalBuild } from '../../core/version.js';
 import { pruneVersions, type PruneDecision } from '../../app/lifecycle/prune.js';
 import { sweepExpired } from '../../app/throwaway/sweep.js';
 import { managedContext } from '../app-context.js';
-import { printLines } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 /** Removing the rollback target is allowed, but the user should know what rollback will do now. */
 function rollbackNote(d: Pick<PruneDecision, 'rollbackTarget' | 'tool' | 'version'>, verb: string): string[] {
@@ -14,7 +14,7 @@ function rollbackNote(d: Pick<PruneDecision, 'rollbackTarget' | 'tool' | 'versio
   return [`${head} rollback will download it again and check it against ${check}`];
 }
 
-export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<void> {
+export async function prune(flags: { keep: string; dryRun?: boolean; json?: boolean }): Promise<void> {
   const keep = Number(flags.keep);
   if (flags.keep.trim() === '' || !Number.isInteger(keep) || keep < 0) {
     throw new ToolError('TOOL_USAGE', `--keep ${flags.keep} is not a whole number`, { hint: 'Use --keep 3, for example' });
@@ -25,6 +25,9 @@ export async function prune(flags: { keep: string; dryRun?: boolean }): Promise<
   const swept = await sweepExpired(ctx, { dryRun });
   const sweptKeys = new Set(swept.map((d) => `${d.tool}@${d.version}`));
   const decisions = [...swept, ...(await pruneVersions(ctx, { keep, dryRun })).filter((d) => !sweptKeys.has(`${d.tool}@${d.version}`))];
+  if (flags.json) {
+    return printJson({ dryRun, decisions: decisions.map((d) => ({ tool: d.tool, version: d.version, removed: d.removed, because: d.reasons, rollbackTarget: 'rollbackTarget' in d && d.rollbackTarget !== undefined })) });
+  }
   const removed = decisions.filter((d) => d.removed);
   const verb = flags.dryRun ? 'would remove' : 'removed';
   printLines([

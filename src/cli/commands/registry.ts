@@ -28,7 +28,7 @@ export async function registryUpdate(flags: { json?: boolean; background?: boole
     }
   }
   if (flags.background) return;
-  if (flags.json) return printJson(results);
+  if (flags.json) return printJson({ registries: results.map((r) => ('error' in r ? { registry: r.source, problem: r.error } : { registry: r.source, ref: r.ref, packages: r.packages, changed: r.changed, previousRef: r.previousRef ?? null })) });
   if (results.length === 0) return printLines(['no registry to update: TOOL_REGISTRIES names only builtin (shipped with tool) or none']);
   printLines(results.map((r) => ('error' in r ? `${r.source}: ${r.error}` : `${r.source}: ${r.ref}, ${r.packages} packages${r.changed ? (r.previousRef && r.previousRef !== r.ref ? ` (was ${r.previousRef})` : ' (updated)') : ' (unchanged)'}`)));
 }

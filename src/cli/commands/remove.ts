@@ -1,10 +1,14 @@
 import { removeTool } from '../../app/lifecycle/remove.js';
 import { parseToolRequest } from '../../core/tool-ref.js';
 import { managedContext } from '../app-context.js';
-import { printLines } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
-export async function remove(text: string): Promise<void> {
+export async function remove(text: string, flags: { json?: boolean } = {}): Promise<void> {
   const result = await removeTool(await managedContext(), parseToolRequest(text));
+  if (flags.json) {
+    const stillPinned = result.stillPinned.map((pin) => ({ file: pin.file, line: pin.line, spec: pin.spec, inLock: pin.locked }));
+    return printJson({ tool: result.tool, whole: result.whole, versions: result.removedVersions, shims: result.removedShims, stillPinned });
+  }
   printLines([
     result.whole ? `removed ${result.tool}` : `removed ${result.tool} ${result.removedVersions.join(', ')}`,
     ...(result.whole && result.removedVersions.length ? [`  versions: ${result.removedVersions.join(', ')}`] : []),

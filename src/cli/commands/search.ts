@@ -1,4 +1,4 @@
-import { searchRegistries, toolInfo } from '../../app/lifecycle/search.js';
+import { searchRegistries, toolInfo, type ToolInfo } from '../../app/lifecycle/search.js';
 import { didYouMean, suggestNames } from '../../registries/did-you-mean.js';
 import { knownNames } from '../../registries/unknown-tool.js';
 import { cliContext } from '../app-context.js';
@@ -7,7 +7,7 @@ import { printJson, printLines, table } from '../output.js';
 export async function search(words: string[], flags: { json?: boolean }): Promise<void> {
   const ctx = cliContext();
   const hits = await searchRegistries(ctx, words.join(' '));
-  if (flags.json) return printJson(hits);
+  if (flags.json) return printJson({ results: hits.map((hit) => ({ tool: hit.name, repo: hit.repo, description: hit.description, exes: hit.bins, registry: hit.registry })) });
   if (hits.length === 0) {
     const suggestion = didYouMean(suggestNames(words.join(' '), await knownNames(ctx)));
     return printLines([`no registry entry matches "${words.join(' ')}"; any GitHub project works as owner/repo${suggestion ? `. ${suggestion}` : ''}`]);
@@ -19,9 +19,15 @@ export async function search(words: string[], flags: { json?: boolean }): Promis
   ]);
 }
 
+/** The contract's names: the registry entry is `entry`, installed versions `versions`, aqua's rules `assetRule`/`checksumRule`. */
+function infoJson(result: ToolInfo): object {
+  const aqua = result.aqua && { registry: result.aqua.source, ref: result.aqua.ref, package: result.aqua.name, matchedBy: result.aqua.by, assetRule: result.aqua.asset, checksumRule: result.aqua.checksum, signatures: result.aqua.signatures };
+  return { tool: result.name, repo: result.repo, entry: result.registry ?? null, aqua: aqua ?? null, added: result.added, versions: result.installed, global: result.global, follows: result.follows, held: result.held, selfUpdate: result.selfUpdate };
+}
+
 export async function info(name: string, flags: { json?: boolean }): Promise<void> {
   const result = await toolInfo(cliContext(), name);
-  if (flags.json) return printJson(result);
+  if (flags.json) return printJson(infoJson(result));
   const entry = result.registry;
   const platforms = entry?.assets ? Object.entries(entry.assets).map(([key, value]) => `    ${key}: ${value}`) : ['    (chosen by the asset heuristic)'];
   printLines([

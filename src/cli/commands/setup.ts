@@ -50,6 +50,9 @@ export async function setup(flags: SetupFlags): Promise<void> {
   // --print changes nothing, not even TOOL_HOME.
   const ctx = flags.print ? cliContext() : await managedContext();
   const result = await setupShell({ shell: flags.shell, dryRun: Boolean(flags.print), shims: ctx.layout.shims, env: process.env });
-  if (flags.json) return printJson(result);
+  if (flags.json) {
+    const files = result.changes.map(({ at, ...change }) => ({ ...change, pathEntry: at }));
+    return printJson({ shell: result.shell, shimsDir: result.shims, dryRun: result.dryRun, files });
+  }
   printLines(lines(result));
 }

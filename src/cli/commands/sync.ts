@@ -1,9 +1,15 @@
 import { checkMachine, syncMachine, type SyncResult } from '../../replicate/sync.js';
 import type { Difference } from '../../replicate/sync-diff.js';
 import { managedContext } from '../app-context.js';
-import { reportFailures } from '../failures.js';
+import { failureExitCode, reportFailures } from '../failures.js';
+import { declaredSourceJson, errorJson } from '../json/common.js';
 import { printJson, printLines } from '../output.js';
 import { withProgressBoard } from '../progress-board.js';
+
+/** A difference in the contract's shape: its kind is `difference`, its declared line a `Source`. */
+function differenceJson(d: Difference): object {
+  return { tool: d.tool, difference: d.kind, want: d.want ?? null, have: d.have ?? null, source: declaredSourceJson(d.at) };
+}
 
 interface SyncFlags {
   check?: boolean;
@@ -48,7 +54,7 @@ export async function sync(flags: SyncFlags): Promise<void> {
   if (flags.check) {
     const result = await checkMachine(ctx);
     if (result.changes.length > 0) process.exitCode = 1;
-    if (flags.json) return printJson({ inSync: result.changes.length === 0, differences: result.changes });
+    if (flags.json) return printJson({ inSync: result.changes.length === 0, differences: result.changes.map(differenceJson) });
     printLines(result.changes.length === 0 ? ['this machine matches the declared tool set'] : [`this machine differs from the declared tool set:`, ...result.changes.map((d) => `  ${describe(d)}`), 'run `tool sync` to make it match']);
     return;
   }
@@ -62,8 +68,10 @@ export async function sync(flags: SyncFlags): Promise<void> {
   const failed = new Set(result.failed.map((f) => f.tool));
   const made = result.changes.filter((d) => !failed.has(d.tool));
   if (flags.json) {
-    printJson({ changed: made, failed: result.failed.map((f) => ({ tool: f.tool, where: f.where, code: f.error.code, message: f.error.toLine() })) });
-  } else if (result.changes.length === 0) {
+    if (result.failed.length > 0) process.exitCode = failureExitCode(result.failed.map((f) => ({ label: f.tool, error: f.error })));
+    return printJson({ repaired: made.map(differenceJson), failed: result.failed.map((f) => ({ tool: f.tool, source: declaredSourceJson(f.at), error: errorJson(f.error) })) });
+  }
+  if (result.changes.length === 0) {
     printLines(['nothing to do: this machine matches the declared tool set']);
   } else if (made.length > 0) {
     printLines(['synced with the declared tool set:', ...made.map((d) => `  ${repaired(d)}`)]);

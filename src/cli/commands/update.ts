@@ -1,9 +1,11 @@
 import { updateTools } from '../../app/lifecycle/update.js';
 import { managedContext } from '../app-context.js';
-import { printLines } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
-export async function update(names: string[], flags: { reason?: string } = {}): Promise<void> {
-  const outcomes = await updateTools(await managedContext(), names, flags);
+export async function update(names: string[], flags: { reason?: string; json?: boolean } = {}): Promise<void> {
+  const outcomes = await updateTools(await managedContext(), names, flags.reason ? { reason: flags.reason } : {});
+  if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+  if (flags.json) return printJson({ tools: outcomes.map((o) => ({ tool: o.tool, status: o.status, from: o.from ?? null, to: o.to ?? null, message: o.message ?? null })) });
   if (outcomes.length === 0) return printLines(['no tools added yet (tools installed only for projects follow their .tools pins)']);
   printLines(
     outcomes.map((o) => {
@@ -21,5 +23,4 @@ export async function update(names: string[], flags: { reason?: string } = {}): 
       }
     }),
   );
-  if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
 }

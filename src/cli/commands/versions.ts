@@ -7,7 +7,7 @@ export async function versions(name: string, flags: { json?: boolean; all?: bool
   const ctx = await managedContext();
   const tool = await identifyTool(ctx, name);
   const list = await remoteVersions(ctx, tool);
-  if (flags.json) return printJson(list);
+  if (flags.json) return printJson({ tool: tool.id, releases: list });
   if (list.length === 0) return printLines([`${tool.repo} has no releases with a version tag`]);
   printLines([
     `${tool.id} (${tool.repo}): ${list.length} release${list.length === 1 ? '' : 's'}, newest first`,

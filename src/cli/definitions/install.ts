@@ -17,12 +17,14 @@ export function defineInstallCommands(define: Define): void {
     .description('pin a version for this project: edits the nearest .tools (a new ./.tools when there is none), installing it if missing')
     .argument('<tool>', 'tool[@version]; without a version pins the latest release exactly')
     .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .option('--json', 'print the result as JSON')
     .action(async (tool: string, options) => (await import('../commands/pin.js')).pin(tool, options)));
 
   define(['unpin'], (program) => program.command('unpin')
     .description('remove a tool\'s line from the nearest .tools (comments and other lines stay)')
     .argument('<tool>', 'tool name')
-    .action(async (tool: string) => (await import('../commands/pin.js')).unpin(tool)));
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('../commands/pin.js')).unpin(tool, options)));
 
   define(['run'], (program) => program.command('run')
     .description('run a version once without changing any selection: tool run rg@13.0.0 -- --version')
@@ -35,6 +37,7 @@ export function defineInstallCommands(define: Define): void {
   define(['install'], (program) => program.command('install')
     .description('install everything the nearest .tools file asks for (the versions its .tools.lock records)')
     .option('--locked', 'install only what .tools.lock records, with no GitHub API request; refuse anything it does not cover')
+    .option('--json', 'print the result as JSON')
     .action(async (options) => (await import('../commands/install.js')).install(options)));
 
   define(['sync'], (program) => program.command('sync')
@@ -56,5 +59,6 @@ export function defineInstallCommands(define: Define): void {
     .alias('rm')
     .description('remove a tool (versions, shims, selection), or one version with tool@version')
     .argument('<tool>', 'tool[@version]')
-    .action(async (tool: string) => (await import('../commands/remove.js')).remove(tool)));
+    .option('--json', 'print the result as JSON')
+    .action(async (tool: string, options) => (await import('../commands/remove.js')).remove(tool, options)));
 }
