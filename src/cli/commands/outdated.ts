@@ -1,6 +1,8 @@
 import { outdatedTools, type OutdatedRow } from '../../app/lifecycle/outdated.js';
+import { formatDuration } from '../../core/duration.js';
 import { ToolError } from '../../core/errors.js';
 import { managedContext } from '../app-context.js';
+import { withMinAge } from './min-age.js';
 import { printJson, printLines, table } from '../output.js';
 import { reasonNote } from './reason-text.js';
 
@@ -12,15 +14,23 @@ function statusOf(row: OutdatedRow): string {
   return [outdated, 'stale (cached)'].filter(Boolean).join(', ');
 }
 
-export async function outdated(flags: { json?: boolean; exitCode?: boolean }): Promise<void> {
-  const { rows, offline } = await outdatedTools(await managedContext());
+/** "14.2.0 held back until 2026-12-03 15:00Z (min-release-age 1d)": newer than WANTED or LATEST, but too young. */
+function heldBackNote(row: OutdatedRow): string {
+  const held = row.heldBack;
+  if (!held) return '';
+  const until = held.eligibleAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z');
+  return `${held.version} held back until ${until} (min-release-age ${formatDuration(held.minReleaseAgeSeconds)})`;
+}
+
+export async function outdated(flags: { json?: boolean; exitCode?: boolean; minAge?: string }): Promise<void> {
+  const { rows, offline } = await outdatedTools(withMinAge(await managedContext(), flags.minAge));
   if (flags.json) printJson(rows);
   else if (rows.length === 0) printLines(['no tools added yet']);
   else {
     const lines = [['TOOL', 'CURRENT', 'FOLLOWS', 'WANTED', 'LATEST', '']];
     for (const row of rows) {
       // A held tool shows "held: why" instead of "outdated": the hold is why it stays behind.
-      const note = [statusOf(row), reasonNote(row.held, row.reason)].filter(Boolean).join('; ');
+      const note = [statusOf(row), reasonNote(row.held, row.reason), heldBackNote(row)].filter(Boolean).join('; ');
       lines.push([row.tool, row.current ?? '-', row.follows, row.wanted ?? '-', row.latest ?? '-', note]);
     }
     printLines(table(lines, [undefined, 'version', undefined, 'version', 'version']));
