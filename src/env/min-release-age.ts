@@ -56,7 +56,7 @@ export function minAgeOption(text: string): ReleaseAgePolicy {
  * executables; any letter case); undefined when none is set. Every line of the
  * key is checked, so a bad value anywhere is reported at the first use.
  */
-export function minReleaseAgeFor(settings: Settings, names: readonly string[]): ReleaseAgePolicy | undefined {
+export function minReleaseAgeFor(settings: Pick<Settings, 'file' | 'env'>, names: readonly string[]): ReleaseAgePolicy | undefined {
   const entries = settings.file.entries.filter((entry) => entry.key === MIN_RELEASE_AGE_KEY);
   const policies = entries.map((entry) => ({ entry, policy: fromEntry(entry) }));
   const wanted = new Set(names.map((name) => name.toLowerCase()));
