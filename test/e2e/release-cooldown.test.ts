@@ -5,11 +5,13 @@
  * 14.2.0 back wherever `tool` chooses by itself and never where the user typed it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ripgrepRelease, ytDlpRelease } from '../support/catalog.js';
 import type { FakeRelease } from '../support/release-server.js';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
+import { selfUpdatingRelease } from '../support/self-updater.js';
 
 const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const aged = (release: FakeRelease, hours: number): FakeRelease => ({ ...release, publishedAt: ago(hours) });
@@ -95,7 +97,7 @@ describe('update and outdated under a global cooldown of 1d', () => {
     box = await createSandbox();
     box.write(SETTINGS, 'min-release-age = 1d\n');
     serveRipgrep(box, ['14.1.0']);
-    assert.equal((await box.tool(['add', 'ripgrep@14'])).code, 0);
+    assert.equal((await box.tool(['add', 'ripgrep@14', '--auto-update', '1d'])).code, 0);
     serveRipgrep(box, ['14.1.1', '14.2.0']);
   });
   after(() => box.close());
@@ -119,6 +121,16 @@ describe('update and outdated under a global cooldown of 1d', () => {
     assert.match(updated.stdout, /^ripgrep: 14\.1\.0 → 14\.1\.1; held back: ripgrep 14\.2\.0 is 3 h old; eligible in 21 h \(min-release-age 1d, .*settings line 1\)$/m);
     const again = await box.tool(['update']);
     assert.match(again.stdout, /^ripgrep: 14\.1\.1 is up to date; held back: ripgrep 14\.2\.0 is 3 h old/m);
+  });
+
+  it('a background check leaves a release younger than the cooldown alone, and logs why', async () => {
+    utimesSync(join(box.home, 'state/auto/ripgrep'), new Date(0), new Date(0));
+    assert.equal((await box.tool(['__auto-update', 'ripgrep'])).code, 0);
+    assert.match(readFileSync(join(box.home, 'log/auto-update.log'), 'utf8'), /ripgrep: up to date \(14\.1\.1\); held back: ripgrep 14\.2\.0 is 3 h old; eligible in 21 h/);
+    assert.equal((await box.sh('rg --version')).stdout, 'ripgrep 14.1.1\n');
+  });
+
+  it('update --min-age 0 takes the newest release for this one run', async () => {
     const now = await box.tool(['update', '--min-age', '0']);
     assert.match(now.stdout, /^ripgrep: 14\.1\.1 → 14\.2\.0$/m);
   });
@@ -207,5 +219,33 @@ describe('tool add --min-age records the tool\'s own cooldown in the settings fi
     assert.equal(updated.code, 0, updated.stderr);
     assert.match(updated.stdout, /^yt-dlp: 2024\.09\.27 → 2024\.10\.22$/m);
     assert.match(updated.stdout, /^ripgrep: 14\.1\.1 is up to date; held back: ripgrep 14\.2\.0/m);
+  });
+});
+
+describe('a self-update younger than the cooldown', () => {
+  let box: Sandbox;
+  let settings: string;
+  const release = (version: string) =>
+    selfUpdatingRelease({ name: 'yt-dlp', version, method: 'rename-dance', apiUrl: box.server.apiUrl, repo: 'yt-dlp/yt-dlp', asset: 'yt-dlp_linux', tag: version, checksumFile: 'SHA2-256SUMS' });
+  before(async () => {
+    box = await createSandbox();
+    settings = box.write(SETTINGS, 'min-release-age = 1d\n');
+    box.server.addRelease('yt-dlp/yt-dlp', aged(release('2024.07.01'), 240));
+    assert.equal((await box.tool(['add', 'yt-dlp'])).code, 0);
+    box.server.addRelease('yt-dlp/yt-dlp', aged(release('2024.08.06'), 3));
+  });
+  after(() => box.close());
+
+  it('is captured as usual, the user\'s choice, and marked in the history and its --json', async () => {
+    assert.equal((await box.sh('yt-dlp -U')).code, 0);
+    const run = await box.sh('yt-dlp --version');
+    assert.equal(run.stdout, 'yt-dlp 2024.08.06\n', run.stderr);
+    const history = await box.tool(['history', 'yt-dlp']);
+    assert.equal(history.code, 0, history.stderr);
+    assert.match(history.stdout, /2024\.07\.01\s+2024\.08\.06\s+self-update/);
+    assert.match(history.stdout, new RegExp(`^note: 2024\\.08\\.06 \\(self-update\\) was captured 3 h after its release, inside the release cooldown \\(min-release-age 1d, ${settings} line 1\\); eligible from \\d{4}-`, 'm'));
+    const json = JSON.parse((await box.tool(['history', 'yt-dlp', '--json'])).stdout) as { to: string; youngerThanCooldown?: { minReleaseAgeSeconds: number; setBy: string } }[];
+    assert.equal(json.find((entry) => entry.to === '2024.07.01')?.youngerThanCooldown, undefined);
+    assert.deepEqual(json.find((entry) => entry.to === '2024.08.06')?.youngerThanCooldown?.minReleaseAgeSeconds, 86400);
   });
 });
