@@ -4,6 +4,7 @@
  * first use, so commands that never touch the network never pay for them.
  */
 import type { Platform } from '../core/platform.js';
+import type { ReleaseAgePolicy } from '../core/release-age.js';
 import type { Settings } from '../env/settings.js';
 import type { GitHubClient } from '../github/types.js';
 import type { Registry } from '../registry/load.js';
@@ -28,6 +29,8 @@ export interface AppContext {
    * locked install or sync makes no request beyond the lock's downloads.
    */
   cachedRegistriesOnly?: boolean;
+  /** `--min-age` for this run: the release cooldown for every tool, over the settings (env/min-release-age.ts). */
+  minReleaseAge?: ReleaseAgePolicy;
 }
 
 export interface ProgressEvent {

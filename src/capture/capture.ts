@@ -20,6 +20,7 @@ import { recordFiles } from '../store/file-records.js';
 import { createStaging, publishVersion, removeTree, sweepStaging } from '../store/publish.js';
 import { readManifest } from '../store/read.js';
 import { checkAgainstUpstream, type UpstreamCheck } from './upstream-check.js';
+import { youngerThanCooldown } from './capture-age.js';
 
 export interface Captured {
   tool: string;
@@ -124,7 +125,8 @@ export async function captureSelfUpdate(ctx: AppContext, tool: ToolIdentity): Pr
     // The selection moves before the marker says the bytes are captured: a process killed in
     // between leaves a marker that still differs from the live bytes, so the next command
     // captures again (finding the version stored) instead of running bytes nothing selects.
-    await activateGlobal(ctx, tool, version, { cause: 'self-update', sha256, check: upstream.check, note: upstream.detail });
+    const young = reported ? youngerThanCooldown(ctx, tool, reported, upstream.publishedAt) : undefined;
+    await activateGlobal(ctx, tool, version, { cause: 'self-update', sha256, check: upstream.check, note: upstream.detail, ...(young ? { youngerThanCooldown: young } : {}) });
     await writeLiveMarker(ctx.layout, { tool: tool.id, version, sha256: hashes });
     return { tool: tool.id, from: marker.version, to: version, sha256, upstream };
   });

@@ -27,6 +27,7 @@ export const ENVIRONMENT: VariableEntry[] = [
   { names: ['TOOL_MAX_ENTRIES'], meaning: 'Most files, directories and links one archive may create (default 100000).' },
   { names: ['TOOL_MAX_COMPRESSION_RATIO'], meaning: 'Most an archive may expand, in unpacked bytes per compressed byte, judged past 64 MiB (default 200).' },
   { names: ['TOOL_EPHEMERAL_TTL'], meaning: 'How long a version `tool x`, `shell` or `bisect` installed stays unused before it is removed (default `7d`; `0`: at the next command).' },
+  { names: ['TOOL_MIN_RELEASE_AGE'], meaning: 'Release cooldown (minimum release age) for every tool whose own section of the settings file sets none; it wins over the file\'s top level. `0` (off), `12h`, `3d`, `2w`. See [Release cooldown](#release-cooldown).' },
   { names: ['TOOL_SHIM_DEPTH'], meaning: 'Set by the shims: how deeply they are nested. At 32 a shim stops with exit 126, as a tool that runs its own name would loop.' },
   { names: ['NO_COLOR'], meaning: 'Any non-empty value turns colour off (no-color.org). Otherwise errors, warnings and versions are coloured on a terminal only, never in a pipe or file (unless FORCE_COLOR), and `--json` never.' },
   { names: ['FORCE_COLOR'], meaning: 'Colour even off a terminal (a CI log that shows it), unless it is `0` or `false`; NO_COLOR wins over it.' },

@@ -20,6 +20,7 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_UNKNOWN_TOOL: ExitCode.notFound,
   TOOL_NOT_FOUND: ExitCode.notFound,
   TOOL_NO_MATCHING_VERSION: ExitCode.notFound,
+  TOOL_RELEASE_TOO_NEW: ExitCode.notFound,
   TOOL_NO_MATCHING_ASSET: ExitCode.notFound,
   TOOL_NOT_SELECTED: ExitCode.notFound,
   TOOL_NOT_INSTALLED: ExitCode.notFound,

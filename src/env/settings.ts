@@ -10,6 +10,7 @@ import { ToolError } from '../core/errors.js';
 import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 import { readSettingsFile, type SettingsFile } from './settings-file.js';
+import { minReleaseAgeFor } from './min-release-age.js';
 
 export interface Settings {
   home: string;
@@ -135,6 +136,9 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv): string {
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const configDir = defaultConfigDir(env);
+  const file = readSettingsFile(configDir);
+  // A bad cooldown stops every command at once, as an unknown key does, not only the next install.
+  minReleaseAgeFor({ file, env }, []);
   return {
     home: defaultHome(env),
     apiUrl: parseApiUrl(env.TOOL_GITHUB_API_URL || DEFAULT_API),
@@ -147,7 +151,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     registries: parseRegistrySources(env.TOOL_REGISTRIES),
     ephemeralTtlSeconds: ttlSeconds(env),
     archiveLimits: readArchiveLimits(env),
-    file: readSettingsFile(configDir),
+    file,
     env,
   };
 }

@@ -10,7 +10,7 @@ import { parseSpec } from '../core/spec.js';
 import { nearestToolsFile } from '../pins/resolve.js';
 import type { AppContext } from '../app/context.js';
 import { assertApproved, identifyTool, type ToolIdentity } from '../app/select/identify.js';
-import { resolveRelease } from '../app/install/resolve-release.js';
+import { resolveOldEnough } from '../app/install/resolve-old-enough.js';
 import { parseDeclaredFile } from './declared-file.js';
 import { emptyLock, withTool, type Lockfile, type LockedTool } from './lock-file.js';
 import { readLock, updateLock } from './lock-io.js';
@@ -62,7 +62,7 @@ async function declaredLines(ctx: AppContext): Promise<{ lockPath: string; wante
 
 async function versionFor(ctx: AppContext, tool: ToolIdentity, line: Wanted, current: LockedTool | undefined): Promise<string> {
   const spec = parseSpec(line.spec, line.where);
-  return (await versionHere(ctx, tool, spec, current, line.approves)) ?? (await resolveRelease(await ctx.github(), tool, spec)).version;
+  return (await versionHere(ctx, tool, spec, current, line.approves)) ?? (await resolveOldEnough(ctx, await ctx.github(), tool, spec)).version;
 }
 
 export async function lockFiles(ctx: AppContext, options: LockOptions): Promise<LockResult> {

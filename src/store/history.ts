@@ -23,6 +23,17 @@ export interface HistoryEntry {
   note?: string;
   /** Why the user made the change (--reason), in their words. */
   reason?: string;
+  /** A self-update captured while its upstream release was younger than the release cooldown (capture/capture-age.ts). */
+  youngerThanCooldown?: YoungerThanCooldown;
+}
+
+export interface YoungerThanCooldown {
+  publishedAt: string;
+  /** When `tool` itself would have chosen it. */
+  eligibleAt: string;
+  minReleaseAgeSeconds: number;
+  /** Where the cooldown was set: "<settings file> line 2", "TOOL_MIN_RELEASE_AGE". */
+  setBy: string;
 }
 
 export async function readHistory(layout: Layout, toolId: string): Promise<HistoryEntry[]> {

@@ -6,6 +6,7 @@
  */
 import { pickPreferring, type VersionSpec } from '../../core/spec.js';
 import { formatPlatform } from '../../core/platform.js';
+import type { HeldBack } from '../../core/release-age.js';
 import { libcNote } from '../../assets/libc-note.js';
 import type { Asset, GitHubClient, Release } from '../../github/types.js';
 import { chooseAsset } from './choose-asset.js';
@@ -16,7 +17,7 @@ import type { Manifest } from '../../store/manifest.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import type { AppContext } from '../context.js';
 import type { ToolIdentity } from '../select/identify.js';
-import { resolveRelease } from './resolve-release.js';
+import { heldBackNote, resolveOldEnough } from './resolve-old-enough.js';
 import { expectedHash, type Expected } from './verify-asset.js';
 
 export interface InstallOptions {
@@ -40,6 +41,8 @@ export interface InstallOutcome {
   manifest: Manifest;
   /** The release, when this install looked it up (a lock entry reuses it). */
   release?: Release;
+  /** A newer release the cooldown set aside, when this install looked one up. */
+  heldBack?: HeldBack;
 }
 
 export interface InstallPlan {
@@ -104,9 +107,13 @@ async function findOrInstall(ctx: AppContext, tool: ToolIdentity, spec: VersionS
     if (found) return found;
   }
   const github = await ctx.github();
-  const { release, version } = await resolveRelease(github, tool, spec);
+  const resolved = await resolveOldEnough(ctx, github, tool, spec);
+  const { release, version } = resolved;
+  const note = heldBackNote(ctx, tool, resolved);
+  if (note) ctx.log(note);
+  const looked = { release, ...(resolved.heldBack ? { heldBack: resolved.heldBack } : {}) };
   const found = await existing(ctx, tool, version);
-  if (found) return { ...found, release };
+  if (found) return { ...found, ...looked };
   const plan = await planInstall(ctx, github, tool, release, version, options.assetGlob);
-  return { ...(await applyInstall(ctx, github, plan, options.cause)), release };
+  return { ...(await applyInstall(ctx, github, plan, options.cause)), ...looked };
 }

@@ -6,7 +6,8 @@ import type { ToolRequest } from '../../core/tool-ref.js';
 import { checksumSource } from './verify-asset.js';
 import type { AppContext } from '../context.js';
 import { identifyTool } from '../select/identify.js';
-import { resolveRelease } from './resolve-release.js';
+import type { HeldBack } from '../../core/release-age.js';
+import { heldBackNote, resolveOldEnough } from './resolve-old-enough.js';
 
 export interface InstallPreview {
   tool: string;
@@ -20,11 +21,16 @@ export interface InstallPreview {
   rosetta: boolean;
   runnersUp: { asset: string; reason: string }[];
   checksum: string;
+  /** A newer release the release cooldown set aside; absent when none was. */
+  heldBack?: HeldBack;
 }
 
 export async function previewInstall(ctx: AppContext, request: ToolRequest, assetGlob?: string): Promise<InstallPreview> {
   const tool = await identifyTool(ctx, request.name);
-  const { release, version } = await resolveRelease(await ctx.github(), tool, parseSpec(request.spec ?? 'latest'));
+  const resolved = await resolveOldEnough(ctx, await ctx.github(), tool, parseSpec(request.spec ?? 'latest'));
+  const { release, version } = resolved;
+  const note = heldBackNote(ctx, tool, resolved);
+  if (note) ctx.log(note);
   const choice = chooseAsset(ctx, tool, release, version, assetGlob);
   const source = checksumSource(tool, release, choice.asset, version);
   return {
@@ -39,5 +45,6 @@ export async function previewInstall(ctx: AppContext, request: ToolRequest, asse
     rosetta: choice.rosetta,
     runnersUp: choice.runnersUp.map((r) => ({ asset: r.asset.name, reason: r.reason })),
     checksum: source.kind === 'digest' ? 'GitHub asset digest' : source.kind === 'file' ? `checksum file ${source.file.name}` : 'none published (will be recorded, unverified)',
+    ...(resolved.heldBack ? { heldBack: resolved.heldBack } : {}),
   };
 }

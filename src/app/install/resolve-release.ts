@@ -4,6 +4,7 @@
  * Drafts are never used; prereleases only when the spec names one.
  */
 import { ToolError } from '../../core/errors.js';
+import type { HeldBack } from '../../core/release-age.js';
 import { nearestVersions, pickVersion, type VersionSpec } from '../../core/spec.js';
 import { normalizeVersion, versionFromTag } from '../../core/version.js';
 import type { GitHubClient, Release } from '../../github/types.js';
@@ -12,13 +13,15 @@ import { tagPrefixOf, type ToolIdentity } from '../select/identify.js';
 export interface ResolvedRelease {
   release: Release;
   version: string;
+  /** A newer release the cooldown set aside (resolve-old-enough.ts). */
+  heldBack?: HeldBack;
 }
 
-function versionOf(tool: ToolIdentity, release: Release): string | undefined {
+export function versionOf(tool: ToolIdentity, release: Release): string | undefined {
   return versionFromTag(release.tag_name, tagPrefixOf(tool));
 }
 
-function usable(release: Release, spec: VersionSpec): boolean {
+export function usable(release: Release, spec: VersionSpec): boolean {
   if (release.draft) return false;
   return !release.prerelease || (spec.kind === 'version' && spec.version.pre !== undefined);
 }

@@ -26,6 +26,6 @@ export function describeAddChanges(before: AddedSetup | undefined, after: AddedS
 }
 
 /** True when an add names nothing to change: no version and no option. */
-export function asksForNoChange(spec: string | undefined, options: { assetGlob?: string; selfUpdate?: boolean; autoUpdateSeconds?: number }): boolean {
-  return spec === undefined && !options.assetGlob && options.selfUpdate === undefined && !options.autoUpdateSeconds;
+export function asksForNoChange(spec: string | undefined, options: { assetGlob?: string; selfUpdate?: boolean; autoUpdateSeconds?: number; minAge?: string }): boolean {
+  return spec === undefined && !options.assetGlob && options.selfUpdate === undefined && !options.autoUpdateSeconds && options.minAge === undefined;
 }

@@ -12,6 +12,9 @@ import { readManifest } from '../../store/read.js';
 import { previewInstall } from '../install/preview.js';
 import { scheduleNextCheck } from './auto-update.js';
 import { syncAllShims } from '../select/refresh.js';
+import type { HeldBack } from '../../core/release-age.js';
+import type { SettingWritten } from '../../replicate/settings-edit.js';
+import { recordMinAge } from './min-age-record.js';
 
 export interface AddOptions {
   assetGlob?: string;
@@ -20,6 +23,8 @@ export interface AddOptions {
   autoUpdateSeconds?: number;
   /** Why, in the user's words: history, and the comment on the declared line. */
   reason?: string;
+  /** `--min-age` as typed: this tool's release cooldown from now on, written to the settings file (min-age-record.ts). */
+  minAge?: string;
 }
 
 export interface AddResult {
@@ -38,6 +43,10 @@ export interface AddResult {
   /** The tool was already added and the add named nothing to change: nothing moved. */
   unchanged: boolean;
   held: boolean;
+  /** A newer release the cooldown set aside; absent when none was. */
+  heldBack?: HeldBack;
+  /** Where `--min-age` was recorded for later commands. */
+  minAgeRecorded?: SettingWritten;
 }
 
 /** Record the tool as added (approved) with the executables its manifest exposes. */
@@ -85,7 +94,7 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   const before = setupOf(found.state, selected);
   const spec = parseSpec(request.spec ?? 'latest');
   // A glob is saved for every later install, so it must fit a real release now, even when nothing is downloaded.
-  if (options.assetGlob) await previewInstall(ctx, request, options.assetGlob);
+  if (options.assetGlob) await previewInstall({ ...ctx, log: () => {} }, request, options.assetGlob);
   const outcome = await ensureInstalled(ctx, found, spec, {
     cause: 'added',
     ...(options.assetGlob ? { assetGlob: options.assetGlob } : {}),
@@ -104,7 +113,10 @@ export async function addTool(ctx: AppContext, request: ToolRequest, options: Ad
   const tool = await activateGlobal(ctx, identityOf(ctx, { ...found, state }), outcome.version, { cause: 'added', held: false, ...(outcome.release ? { release: outcome.release } : {}), ...(options.reason ? { reason: options.reason } : {}) });
   const shims = await syncAllShims(ctx);
   const after = setupOf(tool.state, outcome.version)!;
+  const minAgeRecorded = options.minAge === undefined ? undefined : await recordMinAge(ctx, tool, options.minAge);
   return {
+    ...(outcome.heldBack ? { heldBack: outcome.heldBack } : {}),
+    ...(minAgeRecorded ? { minAgeRecorded } : {}),
     changes: describeAddChanges(before, after),
     unchanged: false,
     held: after.held,

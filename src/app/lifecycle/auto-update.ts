@@ -39,11 +39,12 @@ export async function runAutoUpdate(ctx: AppContext, toolId: string): Promise<st
   if (captured) ctx.log(`captured self-update ${captured.from} → ${captured.to} (${captured.upstream.check})`);
   if (state.held) return `${stamp} held; skipped`;
   const outcome = await updateOne(ctx, tool, 'auto-update');
+  const held = outcome.heldBack ? `; held back: ${outcome.heldBack}` : '';
   switch (outcome.status) {
     case 'updated':
-      return `${stamp} updated ${outcome.from ?? 'none'} → ${outcome.to}`;
+      return `${stamp} updated ${outcome.from ?? 'none'} → ${outcome.to}${held}`;
     case 'up-to-date':
-      return `${stamp} up to date (${outcome.from})`;
+      return `${stamp} up to date (${outcome.from})${held}`;
     default:
       return `${stamp} check failed: ${outcome.message}`;
   }

@@ -19,7 +19,8 @@ import type { AppContext } from '../context.js';
 import { jobLimit } from '../jobs.js';
 import { latestReason } from './history-facts.js';
 import { identityOfState, type ToolIdentity } from '../select/identify.js';
-import { resolveRelease } from '../install/resolve-release.js';
+import type { HeldBack } from '../../core/release-age.js';
+import { lookUpOldEnough } from '../install/resolve-old-enough.js';
 
 export interface OutdatedRow {
   tool: string;
@@ -36,6 +37,11 @@ export interface OutdatedRow {
   error?: string;
   /** GitHub could not be reached: wanted/latest are what the cache last saw (undefined when it saw nothing). */
   stale?: boolean;
+  /**
+   * A release newer than `wanted` (else `latest`) that the cooldown holds back,
+   * with the policy that holds it: wanted and latest count only releases old enough.
+   */
+  heldBack?: HeldBack & { minReleaseAgeSeconds: number; setBy: string };
 }
 
 export interface OutdatedReport {
@@ -56,10 +62,15 @@ async function openCache(ctx: AppContext): Promise<GitHubClient> {
 }
 
 /** Fills in wanted, latest and outdated as far as `github` can answer. */
-async function lookUp(row: OutdatedRow, github: GitHubClient, tool: ToolIdentity): Promise<void> {
-  row.latest = (await resolveRelease(github, tool, parseSpec('latest'))).version;
-  row.wanted = row.follows === 'latest' ? row.latest : (await resolveRelease(github, tool, parseSpec(row.follows))).version;
-  row.outdated = row.current === undefined || compareVersions(row.latest, row.current) > 0;
+async function lookUp(ctx: AppContext, row: OutdatedRow, github: GitHubClient, tool: ToolIdentity): Promise<void> {
+  const latest = await lookUpOldEnough(ctx, github, tool, parseSpec('latest'));
+  const wanted = row.follows === 'latest' ? latest : await lookUpOldEnough(ctx, github, tool, parseSpec(row.follows));
+  row.latest = latest.resolved?.version;
+  row.wanted = wanted.resolved?.version;
+  const held = wanted.resolved ? wanted.resolved.heldBack : wanted.soonest;
+  const heldBack = held ?? latest.resolved?.heldBack ?? latest.soonest;
+  if (heldBack && latest.policy) row.heldBack = { ...heldBack, minReleaseAgeSeconds: latest.policy.seconds, setBy: latest.policy.setBy };
+  row.outdated = row.current === undefined || (row.latest !== undefined && compareVersions(row.latest, row.current) > 0);
 }
 
 async function checkTool(ctx: AppContext, state: ToolState, lookup: Lookup): Promise<OutdatedRow> {
@@ -68,7 +79,7 @@ async function checkTool(ctx: AppContext, state: ToolState, lookup: Lookup): Pro
   const reason = latestReason(await readHistory(ctx.layout, tool.id));
   if (reason) row.reason = reason;
   try {
-    await lookUp(row, lookup.github, tool);
+    await lookUp(ctx, row, lookup.github, tool);
   } catch (error) {
     if (!isToolError(error)) throw error;
     if (!isUnreachable(error)) {
@@ -77,7 +88,7 @@ async function checkTool(ctx: AppContext, state: ToolState, lookup: Lookup): Pro
     }
     row.stale = true;
     // Nothing cached for this tool leaves its columns unknown; the offline error already says why.
-    await lookUp(row, await lookup.cache(), tool).catch((cacheError: unknown) => {
+    await lookUp(ctx, row, await lookup.cache(), tool).catch((cacheError: unknown) => {
       if (!isToolError(cacheError)) throw cacheError;
     });
   }

@@ -12,7 +12,8 @@ import { activateGlobal, globalVersion } from '../select/activate.js';
 import type { AppContext } from '../context.js';
 import { identifyTool, identityOfState, type ToolIdentity } from '../select/identify.js';
 import { ensureInstalled } from '../install/install.js';
-import { resolveRelease } from '../install/resolve-release.js';
+import { heldBackText } from '../../core/release-age.js';
+import { lookUpOldEnough, tooYoungError } from '../install/resolve-old-enough.js';
 import { compareVersions } from '../../core/version.js';
 
 export interface UpdateOutcome {
@@ -21,6 +22,8 @@ export interface UpdateOutcome {
   to: string | undefined;
   status: 'updated' | 'up-to-date' | 'held' | 'failed' | 'project-only';
   message?: string;
+  /** A newer release the cooldown held back, in words ("ripgrep 14.2.0 is 3 h old; eligible in 21 h (…)"). */
+  heldBack?: string;
 }
 
 /**
@@ -32,15 +35,22 @@ export async function updateOne(ctx: AppContext, tool: ToolIdentity, cause: Chan
   const from = await globalVersion(ctx, tool);
   try {
     const follow = parseSpec(tool.state?.follow ?? 'latest');
-    const { release, version } = await resolveRelease(await ctx.github(), tool, follow);
-    if (from && compareVersions(version, from) < 0) {
-      const message = follow.kind === 'latest' ? `is up to date (GitHub's latest release, ${version}, is older)` : `is newer than ${follow.text} allows (${version}); left as is`;
-      return { tool: tool.id, from, to: from, status: 'up-to-date', message };
+    const lookup = await lookUpOldEnough(ctx, await ctx.github(), tool, follow);
+    if (!lookup.resolved) {
+      if (!from) throw tooYoungError(ctx, tool, follow, lookup);
+      return { tool: tool.id, from, to: from, status: 'up-to-date', message: 'is up to date: nothing newer is old enough', heldBack: heldBackText(tool.id, lookup.soonest!, ctx.now(), lookup.policy!) };
     }
-    if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date' };
+    const { release, version, heldBack } = lookup.resolved;
+    const held = heldBack && lookup.policy ? { heldBack: heldBackText(tool.id, heldBack, ctx.now(), lookup.policy) } : {};
+    if (from && compareVersions(version, from) < 0) {
+      const latest = heldBack ? `is up to date (${version} is the newest release old enough)` : `is up to date (GitHub's latest release, ${version}, is older)`;
+      const message = follow.kind === 'latest' ? latest : `is newer than ${follow.text} allows (${version}); left as is`;
+      return { tool: tool.id, from, to: from, status: 'up-to-date', message, ...held };
+    }
+    if (from && compareVersions(version, from) === 0) return { tool: tool.id, from, to: from, status: 'up-to-date', ...held };
     const outcome = await ensureInstalled(ctx, tool, parseSpec(version), { cause });
     await activateGlobal(ctx, tool, outcome.version, { cause, release, ...(intent.released ? { held: false } : {}), ...(intent.reason ? { reason: intent.reason } : {}) });
-    return { tool: tool.id, from, to: outcome.version, status: 'updated' };
+    return { tool: tool.id, from, to: outcome.version, status: 'updated', ...held };
   } catch (error) {
     if (!isToolError(error)) throw error;
     return { tool: tool.id, from, to: undefined, status: 'failed', message: error.toLine() };

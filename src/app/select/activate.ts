@@ -9,7 +9,7 @@ import { readToolsFile } from '../../pins/resolve.js';
 import { nameMatches } from '../../pins/tools-file.js';
 import { pickVersion, tryParseSpec } from '../../core/spec.js';
 import { dropEphemeral } from '../../store/ephemeral.js';
-import { appendHistory, type ChangeCause } from '../../store/history.js';
+import { appendHistory, type ChangeCause, type YoungerThanCooldown } from '../../store/history.js';
 import { materializeLive, readLiveMarker } from '../../store/live.js';
 import { installedVersions, readManifest } from '../../store/read.js';
 import { readToolState, writeToolState } from '../../store/tool-state.js';
@@ -38,6 +38,8 @@ export interface Change {
   release?: Release;
   /** false: the caller rebuilds every index and shim once after a batch (sync), instead of once per tool. */
   refresh?: boolean;
+  /** A captured self-update younger than the release cooldown: marked in the history. */
+  youngerThanCooldown?: YoungerThanCooldown;
 }
 
 /** The version the global selection runs now, if any. */
@@ -84,6 +86,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
       ...(change.check ? { check: change.check } : manifest ? { check: manifest.verification.method === 'none' ? 'unverified' : 'verified' } : {}),
       ...(change.note ? { note: change.note } : {}),
       ...(change.reason ? { reason: change.reason } : {}),
+      ...(change.youngerThanCooldown ? { youngerThanCooldown: change.youngerThanCooldown } : {}),
     });
   }
   await syncLiveCopy(ctx, current, version);

@@ -1,15 +1,16 @@
 import { installAll, type InstallAllResult } from '../../app/install/install-all.js';
 import { managedContext } from '../app-context.js';
+import { withMinAge } from './min-age.js';
 import { failureExitCode, reportFailures } from '../failures.js';
 import { errorJson } from '../json/common.js';
 import { printJson, printLines } from '../output.js';
 import { withProgressBoard } from '../progress-board.js';
 
-export async function install(flags: { locked?: boolean; json?: boolean } = {}): Promise<void> {
-  const board = withProgressBoard(await managedContext(), process.stderr);
+export async function install(flags: { locked?: boolean; minAge?: string; json?: boolean } = {}): Promise<void> {
+  const board = withProgressBoard(withMinAge(await managedContext(), flags.minAge), process.stderr);
   let result: InstallAllResult;
   try {
-    result = await installAll(board.ctx, flags);
+    result = await installAll(board.ctx, flags.locked ? { locked: true } : {});
   } finally {
     board.close();
   }

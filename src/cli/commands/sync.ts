@@ -1,6 +1,7 @@
 import { checkMachine, syncMachine, type SyncResult } from '../../replicate/sync.js';
 import type { Difference } from '../../replicate/sync-diff.js';
 import { managedContext } from '../app-context.js';
+import { withMinAge } from './min-age.js';
 import { failureExitCode, reportFailures } from '../failures.js';
 import { declaredSourceJson, errorJson } from '../json/common.js';
 import { printJson, printLines } from '../output.js';
@@ -15,6 +16,7 @@ interface SyncFlags {
   check?: boolean;
   locked?: boolean;
   json?: boolean;
+  minAge?: string;
 }
 
 /** One line per difference, as `sync --check` reports it and `sync` repairs it. */
@@ -50,7 +52,7 @@ function repaired(difference: Difference): string {
 }
 
 export async function sync(flags: SyncFlags): Promise<void> {
-  const ctx = await managedContext();
+  const ctx = withMinAge(await managedContext(), flags.minAge);
   if (flags.check) {
     const result = await checkMachine(ctx);
     if (result.changes.length > 0) process.exitCode = 1;

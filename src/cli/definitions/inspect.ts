@@ -30,6 +30,7 @@ export function defineInspectCommands(define: Define): void {
     .description('current, wanted and latest version of every added tool, changing nothing')
     .option('--json', 'print the result as JSON')
     .option('--exit-code', 'exit 1 when a tool that is not held has a newer wanted version (for scripts and CI)')
+    .option('--min-age <duration>', 'release cooldown for this run: count only releases at least this old (0 turns it off)')
     .action(async (options) => (await import('../commands/outdated.js')).outdated(options)));
 
   define(['search'], (program) => program.command('search')

@@ -10,6 +10,7 @@ export function defineInstallCommands(define: Define): void {
     .option('--dry-run', 'show which release asset would be installed, and why, without downloading')
     .option('--auto-update <interval>', 'check for updates in the background at most this often (30m, 6h, 1d)')
     .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .option('--min-age <duration>', 'release cooldown for this tool from now on (0 opts it out; 12h, 3d, 2w): written to the settings file')
     .option('--json', 'print the result as JSON')
     .action(async (tool: string, options) => (await import('../commands/add.js')).add(tool, options)));
 
@@ -37,6 +38,7 @@ export function defineInstallCommands(define: Define): void {
   define(['install'], (program) => program.command('install')
     .description('install everything the nearest .tools file asks for (the versions its .tools.lock records)')
     .option('--locked', 'install only what .tools.lock records, with no GitHub API request; refuse anything it does not cover')
+    .option('--min-age <duration>', 'release cooldown for this run: pick only releases at least this old (0 turns it off)')
     .option('--json', 'print the result as JSON')
     .action(async (options) => (await import('../commands/install.js')).install(options)));
 
@@ -44,6 +46,7 @@ export function defineInstallCommands(define: Define): void {
     .description('make this machine match the declared tool set (~/.config/tool/tools) and its tools.lock; print what changed')
     .option('--check', 'change nothing; exit 1 and show the differences when this machine does not match')
     .option('--locked', 'use only tools.lock, with no GitHub API request; refuse anything it does not cover')
+    .option('--min-age <duration>', 'release cooldown for this run: pick only releases at least this old (0 turns it off)')
     .option('--json', 'print the result as JSON')
     .action(async (options) => (await import('../commands/sync.js')).sync(options)));
 

@@ -7,6 +7,7 @@ export function defineLifecycleCommands(define: Define): void {
     .description('move tools to their newest allowed release (held tools only when named)')
     .argument('[tools...]', 'tools to update; all when omitted')
     .option('--reason <text>', 'why: kept in the history and as a comment on the line in the declared file')
+    .option('--min-age <duration>', 'release cooldown for this run: pick only releases at least this old (0 turns it off)')
     .option('--json', 'print the result as JSON')
     .action(async (tools: string[], options) => (await import('../commands/update.js')).update(tools, options)));
 

@@ -12,12 +12,14 @@ export function defineThrowawayCommands(define: Define): void {
     .description('run a command with tools at the given versions first on PATH, selecting and pinning nothing: tool x fd@9 rg@13 -- sh -c \'fd . | rg foo\'')
     .argument('<tools...>', 'tool[@version] (latest when no version), then -- and the command')
     .option('--keep', 'install for good instead of ephemerally (never removed by expiry)')
+    .option('--min-age <duration>', 'release cooldown for this run: pick only releases at least this old (0 turns it off)')
     .action(async (items: string[], options, command) => (await import('../commands/throwaway.js')).x(items, afterDashes(command.parent?.rawArgs), options)));
 
   define(['shell'], (program) => program.command('shell')
     .description('start $SHELL with tools at the given versions first on PATH; exit returns and nothing stays selected')
     .argument('<tools...>', 'tool[@version] (latest when no version)')
     .option('--keep', 'install for good instead of ephemerally (never removed by expiry)')
+    .option('--min-age <duration>', 'release cooldown for this run: pick only releases at least this old (0 turns it off)')
     .action(async (tools: string[], options) => (await import('../commands/throwaway.js')).shell(tools, options)));
 
   define(['bisect'], (program) => program.command('bisect')

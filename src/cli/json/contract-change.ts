@@ -1,18 +1,18 @@
 /** The documents of the commands that install, select, pin and remove. */
 import { arr, bool, enumOf, num, obj, orNull, str, type CommandContract } from './schema.js';
-import { ErrorInfo, Verification } from './shared-shapes.js';
+import { ErrorInfo, HeldBack, Verification } from './shared-shapes.js';
 
 export const changeContracts: CommandContract[] = [
   {
     command: 'tool add <tool> --json',
     formatVersion: 1,
-    shape: obj({ tool: str, version: str, downloaded: bool, follows: str, held: bool, unchanged: bool, changes: arr(str), exes: arr(str), sha256: str, verification: Verification }),
+    shape: obj({ tool: str, version: str, downloaded: bool, follows: str, held: bool, unchanged: bool, changes: arr(str), exes: arr(str), sha256: str, verification: Verification, heldBack: orNull(HeldBack), minAgeRecorded: orNull(obj({ file: str, line: num, changed: bool })) }),
     note: '`changes` says in words what moved (`"13.0.0 → 14.1.1"`, `"hold released"`); empty when `unchanged`',
   },
   {
     command: 'tool add <tool> --dry-run --json',
     formatVersion: 1,
-    shape: obj({ tool: str, repo: str, version: str, tag: str, platform: str, asset: str, url: str, because: str, rosetta: bool, runnersUp: arr(obj({ asset: str, because: str })), checksum: str }),
+    shape: obj({ tool: str, repo: str, version: str, tag: str, platform: str, asset: str, url: str, because: str, rosetta: bool, runnersUp: arr(obj({ asset: str, because: str })), checksum: str, heldBack: orNull(HeldBack) }),
   },
   {
     command: 'tool pin <tool> --json',
@@ -44,7 +44,7 @@ export const changeContracts: CommandContract[] = [
     command: 'tool update --json',
     formatVersion: 1,
     shape: obj({
-      tools: arr(obj({ tool: str, status: enumOf('updated', 'up-to-date', 'held', 'failed', 'project-only'), from: orNull(str), to: orNull(str), message: orNull(str) })),
+      tools: arr(obj({ tool: str, status: enumOf('updated', 'up-to-date', 'held', 'failed', 'project-only'), from: orNull(str), to: orNull(str), message: orNull(str), heldBackNote: orNull(str) })),
     }),
   },
   {

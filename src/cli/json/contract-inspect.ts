@@ -1,6 +1,6 @@
 /** The documents of the commands that look and change nothing. */
-import { anyObject, arr, bool, enumOf, named, obj, orNull, str, type CommandContract } from './schema.js';
-import { Cause, Source } from './shared-shapes.js';
+import { anyObject, arr, bool, enumOf, named, num, obj, orNull, str, type CommandContract } from './schema.js';
+import { Cause, Cooldown, HeldBack, Source } from './shared-shapes.js';
 
 /** As in registry/*.json (README: Registries). */
 const RegistryEntry = named('RegistryEntry', anyObject);
@@ -35,7 +35,7 @@ export const inspectContracts: CommandContract[] = [
     formatVersion: 1,
     shape: obj({
       tool: str,
-      entries: arr(obj({ at: str, from: orNull(str), to: str, cause: Cause, sha256: str, check: orNull(enumOf('verified', 'unverified', 'mismatch')), note: orNull(str), reason: orNull(str) })),
+      entries: arr(obj({ at: str, from: orNull(str), to: str, cause: Cause, sha256: str, check: orNull(enumOf('verified', 'unverified', 'mismatch')), note: orNull(str), reason: orNull(str), youngerThanCooldown: orNull(obj({ publishedAt: str, eligibleAt: str, minReleaseAgeSeconds: num, setBy: str })) })),
     }),
   },
   {
@@ -47,7 +47,7 @@ export const inspectContracts: CommandContract[] = [
     command: 'tool outdated --json',
     formatVersion: 1,
     shape: obj({
-      tools: arr(obj({ tool: str, global: orNull(str), follows: str, wanted: orNull(str), latest: orNull(str), held: bool, reason: orNull(str), outdated: bool, stale: bool, problem: orNull(str) })),
+      tools: arr(obj({ tool: str, global: orNull(str), follows: str, wanted: orNull(str), latest: orNull(str), held: bool, reason: orNull(str), outdated: bool, stale: bool, problem: orNull(str), heldBack: orNull(HeldBack), cooldown: orNull(Cooldown) })),
     }),
     note: 'Offline, the rows are the cache\'s (`stale`) and the error follows on stderr',
   },

@@ -130,4 +130,12 @@ export const GLOSSARY: Record<string, string> = {
   shimsDir: 'The shims directory.',
   inLock: 'The `.tools.lock` beside that `.tools` records the tool too.',
   repaired: 'The differences `sync` repaired.',
+  heldBack: 'A newer release the release cooldown left out (shape `HeldBack`); null when none was.',
+  heldBackNote: 'The same, in words (`ripgrep 14.2.0 is 3 h old; eligible in 21 h …`); null when none was.',
+  cooldown: 'The release cooldown that held something back (shape `Cooldown`); null when none did.',
+  eligibleAt: 'ISO 8601 time a release becomes old enough for the cooldown.',
+  minReleaseAgeSeconds: 'The cooldown, in seconds.',
+  setBy: 'Where the cooldown was set: a settings file and line, `TOOL_MIN_RELEASE_AGE`, or `--min-age`.',
+  minAgeRecorded: 'Where `add --min-age` wrote the tool\'s cooldown into the settings file (`file`, `line`, whether it `changed`); null without `--min-age`.',
+  youngerThanCooldown: 'A self-update captured before the cooldown would have chosen that release: when it was published, when it became eligible, and the cooldown; null otherwise.',
 };

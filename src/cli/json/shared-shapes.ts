@@ -15,6 +15,12 @@ export const Verification: Shape = named('Verification', obj({
   against: orNull(str),
 }));
 
+/** A newer release the cooldown (min-release-age) left out, and when it becomes eligible. */
+export const HeldBack: Shape = named('HeldBack', obj({ version: str, publishedAt: str, eligibleAt: str }));
+
+/** The cooldown in force and where it was set (`<settings file> line 2`, `TOOL_MIN_RELEASE_AGE`, `--min-age`). */
+export const Cooldown: Shape = named('Cooldown', obj({ minReleaseAgeSeconds: num, setBy: str }));
+
 /** The same object `--json` prints on stderr for an error, inside a document. */
 export const ErrorInfo: Shape = named('Error', obj({
   code: str,
