@@ -10,6 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { fixtureRelease } from '../support/fixture-tools.js';
@@ -140,5 +141,54 @@ describe('a proxy that wants credentials', () => {
     const line = oneErrorLine(result, 4);
     assert.match(line, new RegExp(`^tool: the proxy http://alice:\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port} \\(HTTP_PROXY\\) refused 127\\.0\\.0\\.1:\\d+: 407 Proxy Authentication Required\\. Put the user and password in the proxy URL`));
     assert.doesNotMatch(result.stderr, /wrong/);
+  });
+});
+
+describe('tool doctor: the network check', () => {
+  let box: Sandbox;
+  let proxy: ForwardProxy;
+
+  before(async () => {
+    box = await createSandbox();
+    proxy = await startForwardProxy();
+    box.write('user/.config/tool/settings', 'url-rewrite = https://github.com/ -> https://nexus.example/repository/github/\n');
+  });
+  after(async () => {
+    await proxy.close();
+    await box.close();
+  });
+
+  it('shows which proxy each host goes through, or the NO_PROXY entry that sends it direct, and what each rewrite does', async () => {
+    const api = box.server.apiUrl;
+    const proxyShown = `http://alice:***@127.0.0.1:${proxy.port}`;
+    const through = await box.tool(['doctor', '--json'], { env: { HTTP_PROXY: `http://alice:pw@127.0.0.1:${proxy.port}`, NO_PROXY: 'localhost' } });
+    assert.doesNotMatch(through.stdout, /:pw@/);
+    const network = (JSON.parse(through.stdout) as { checks: Array<{ name: string; ok: boolean; summary: string; notes: string[] }> }).checks.find((c) => c.name === 'network')!;
+    assert.equal(network.ok, true);
+    assert.equal(network.summary, 'proxy variables set (each host below); Node\'s certificate authorities; 1 url-rewrite rule');
+    const settings = join(box.env.HOME!, '.config', 'tool', 'settings');
+    assert.deepEqual(network.notes, [
+      `API ${api}: through ${proxyShown} (HTTP_PROXY)`,
+      `downloads ${api}: through ${proxyShown} (HTTP_PROXY)`,
+      `url-rewrite https://github.com/ -> https://nexus.example/repository/github/ (${settings} line 1): https://github.com/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz -> https://nexus.example/repository/github/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz`,
+    ]);
+    assert.ok(proxy.log.includes(`GET ${api}/rate_limit`), 'the github check itself went through the proxy');
+
+    proxy.log.length = 0;
+    const direct = await box.tool(['doctor'], { env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' } });
+    assert.match(direct.stdout, /^network +ok +proxy variables set/m);
+    assert.match(direct.stdout, new RegExp(`^  note: API ${api.replace(/\./g, '\\.')}: direct \\(NO_PROXY has "127\\.0\\.0\\.1"\\)$`, 'm'));
+    assert.deepEqual(proxy.log, []);
+
+    const none = await box.tool(['doctor', '--json']);
+    const plain = (JSON.parse(none.stdout) as { checks: Array<{ name: string; summary: string }> }).checks.find((c) => c.name === 'network')!;
+    assert.equal(plain.summary, 'no proxy variables: direct to every host; Node\'s certificate authorities; 1 url-rewrite rule');
+  });
+
+  it('reports a CA file that cannot be used as its problem, with the fix', async () => {
+    const result = await box.tool(['doctor', '--json'], { env: { TOOL_CA_FILE: '/nonexistent/ca.pem' } });
+    assert.equal(result.code, 1);
+    const network = (JSON.parse(result.stdout) as { checks: Array<{ name: string; ok: boolean; problems: Array<{ message: string; fix: string }> }> }).checks.find((c) => c.name === 'network')!;
+    assert.deepEqual(network.problems, [{ message: 'the CA file /nonexistent/ca.pem (from TOOL_CA_FILE) does not exist', fix: 'Point it at a PEM file of certificates ("-----BEGIN CERTIFICATE-----"), or remove the setting', fixable: false }]);
   });
 });

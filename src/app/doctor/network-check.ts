@@ -50,11 +50,15 @@ function caLine(settings: Pick<Settings, 'env' | 'file'>, problems: Problem[]): 
   }
 }
 
-function ruleLine(rule: RewriteRule, sample: URL): string {
+/** What a rule makes of a download from the configured host, else of one from github.com (what most rules are written for). */
+function ruleLine(rule: RewriteRule, samples: URL[]): string {
   const head = `url-rewrite ${describeRule(rule)} (${rule.where})`;
   try {
-    const rewritten = rewriteUrl(sample, [rule]);
-    return rewritten ? `${head}: ${sample.href} -> ${rewritten.url.href}` : `${head}: leaves downloads such as ${sample.href} alone`;
+    for (const sample of samples) {
+      const rewritten = rewriteUrl(sample, [rule]);
+      if (rewritten) return `${head}: ${sample.href} -> ${rewritten.url.href}`;
+    }
+    return `${head}: leaves downloads such as ${samples[0]!.href} alone`;
   } catch (error) {
     if (!isToolError(error)) throw error;
     return `${head}: ${error.message}`;
@@ -78,7 +82,8 @@ export function judgeNetwork(settings: Pick<Settings, 'env' | 'file' | 'apiUrl'>
   const rules = attempt(() => readRewriteRules(settings.file), problems) ?? [];
   const ca = caLine(settings, problems);
   const downloads = networkHosts(settings.apiUrl)[1]![1];
-  const notes = [...proxyLines(settings.apiUrl, proxies), ...(ca ? [ca] : []), ...rules.map((rule) => ruleLine(rule, sampleDownload(downloads)))];
+  const samples = [...new Set([downloads.origin, 'https://github.com'])].map((origin) => sampleDownload(new URL(origin)));
+  const notes = [...proxyLines(settings.apiUrl, proxies), ...(ca ? [ca] : []), ...rules.map((rule) => ruleLine(rule, samples))];
   const summary = [
     proxies ? 'proxy variables set (each host below)' : 'no proxy variables: direct to every host',
     ca ? 'a private CA' : "Node's certificate authorities",
