@@ -60,7 +60,7 @@ export function createContext(options: ContextOptions): AppContext {
       import('../github/client.js'),
       import('../github/etag-cache.js'),
     ]);
-    return createGitHubClient(options.settings, createFileEtagCache(layout.httpCache));
+    return createGitHubClient(options.settings, createFileEtagCache(layout.httpCache), { note: options.log });
   };
   return {
     settings: options.settings,

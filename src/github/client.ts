@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { ToolError } from '../core/errors.js';
 import type { Settings } from '../env/settings.js';
 import { resumableDownload } from './asset-download.js';
+import { assetSource, mirrorNote, mirrorRefused } from './asset-source.js';
 import type { EtagCache } from './etag-cache.js';
 import { backoff, httpGet, httpGetBytes, httpGetOnce, type HttpOptions } from './http.js';
 import { rateLimitError, statusError } from './http-errors.js';
+import { readNetwork } from './network.js';
 import type { Asset, AssetStream, GitHubClient, RateLimit, Release } from './types.js';
 
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
@@ -23,6 +25,8 @@ export interface ClientMode {
    * missing, and every download, is TOOL_NETWORK "nothing is cached".
    */
   cacheOnly?: boolean;
+  /** Progress lines (a download sent to a mirror says so); the CLI's log. */
+  note?: (line: string) => void;
 }
 
 function notCached(what: string): ToolError {
@@ -31,7 +35,9 @@ function notCached(what: string): ToolError {
 
 export function createGitHubClient(settings: Settings, cache: EtagCache, mode: ClientMode = {}): GitHubClient {
   const base = settings.apiUrl.href.replace(/\/+$/, '');
+  const network = readNetwork(settings);
   const options: HttpOptions = {
+    transport: network.transport,
     retries: settings.retries,
     retryDelayMs: settings.retryDelayMs,
     timeoutMs: settings.httpTimeoutMs,
@@ -68,10 +74,12 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
 
   async function openAsset(asset: Asset): Promise<AssetStream> {
     if (mode.cacheOnly) throw notCached(`asset ${asset.name}`);
-    const octets = { ...options, headers: { accept: 'application/octet-stream' } };
-    let start = new URL(asset.browser_download_url);
+    const source = assetSource(asset, options, network.rewrites);
+    if (source.mirror) mode.note?.(mirrorNote(asset, source.mirror));
+    const octets = { ...source.options, headers: { accept: 'application/octet-stream' } };
+    let start = source.start;
     let response = await httpGet(start, octets);
-    if (response.status !== 200 && settings.token && [401, 403, 404].includes(response.status)) {
+    if (response.status !== 200 && !source.mirror && settings.token && [401, 403, 404].includes(response.status)) {
       // Private repositories: the public URL fails, the API asset URL works with the token.
       await response.discard();
       start = new URL(asset.url);
@@ -79,6 +87,7 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
     }
     if (response.status !== 200) {
       await response.discard();
+      if (source.mirror) throw mirrorRefused(asset, source.mirror, response.status);
       throw fail(response.status, response.headers, start, `asset ${asset.name}`);
     }
     return resumableDownload(response, {

@@ -5,9 +5,12 @@
  * `tool add`), more than the rest of an install together.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { request as httpRequest, Agent as HttpAgent, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
+import { decideProxy, type ProxySettings } from '../env/proxy-settings.js';
+import { certificateFailure } from './tls-errors.js';
 
 // Keep-alive for the API's several requests; Node unrefs idle pooled sockets, so
 // a finished command does not wait on them.
@@ -28,7 +31,7 @@ export class IdleTimeoutError extends Error {
  * once. glibc sends them to the configured name server like any other name;
  * answering here keeps a misspelt or deliberately invalid host off the network.
  */
-const lookup: LookupFunction = (hostname, options, callback) => {
+export const lookup: LookupFunction = (hostname, options, callback) => {
   if (/(^|\.)invalid\.?$/i.test(hostname)) {
     const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
     error.code = 'ENOTFOUND';
@@ -39,17 +42,54 @@ const lookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, options, callback);
 };
 
+/** How requests leave this machine (see network.ts): a proxy, extra trusted roots. Empty: direct, Node's roots. */
+export interface Transport {
+  proxies?: ProxySettings | undefined;
+  /** Node's roots plus a private CA's; undefined: Node's defaults (with NODE_EXTRA_CA_CERTS). */
+  secureContext?: SecureContext | undefined;
+}
+
+/** One request's way out: its options, and the line a failure on that way becomes. */
+export interface Route {
+  secure: boolean;
+  options: RequestOptions;
+  /** A failure as the user should see it (a proxy that refused, an untrusted certificate), else as it is. */
+  explain(error: unknown): unknown;
+  /** An answer that is the proxy's own refusal (407), as an error; undefined for a real answer. */
+  refusal?(status: number): Error | undefined;
+}
+
+function directRoute(url: URL, transport: Transport): Route {
+  const secure = url.protocol === 'https:';
+  const agent = secure ? (httpsAgent ??= new HttpsAgent({ keepAlive: true })) : (httpAgent ??= new HttpAgent({ keepAlive: true }));
+  const tls = secure && transport.secureContext ? { secureContext: transport.secureContext } : {};
+  return { secure, options: { agent, lookup, ...tls }, explain: (error) => certificateFailure(error, url) ?? error };
+}
+
+/** The proxy code loads only when a request goes through a proxy: no cost without one. */
+async function routeFor(url: URL, headers: Record<string, string>, timeoutMs: number, transport: Transport): Promise<Route> {
+  const decision = transport.proxies ? decideProxy(url, transport.proxies) : undefined;
+  if (decision?.kind !== 'proxy') return directRoute(url, transport);
+  const { proxyRoute } = await import('./proxy-route.js');
+  return proxyRoute(url, headers, { proxy: decision.proxy, timeoutMs, secureContext: transport.secureContext });
+}
+
 /**
  * Sends a GET and resolves when the response headers arrive; the body is the
  * caller's to read. `timeoutMs` bounds every silence: connecting, waiting for
  * the headers, and each gap between body chunks (a stalled body fails its reader).
+ * The route is chosen per call, so each redirect hop gets its own proxy decision.
  */
-export function get(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<IncomingMessage> {
-  const secure = url.protocol === 'https:';
-  const send = secure ? httpsRequest : httpRequest;
-  const agent = secure ? (httpsAgent ??= new HttpsAgent({ keepAlive: true })) : (httpAgent ??= new HttpAgent({ keepAlive: true }));
+export async function get(url: URL, headers: Record<string, string>, timeoutMs: number, transport: Transport = {}): Promise<IncomingMessage> {
+  const route = await routeFor(url, headers, timeoutMs, transport);
+  const send = route.secure ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'GET', headers, agent, lookup }, (response) => {
+    const request = send(url, { method: 'GET', headers, ...route.options }, (response) => {
+      const refused = route.refusal?.(response.statusCode ?? 0);
+      if (refused) {
+        response.resume();
+        return reject(refused);
+      }
       response.socket.setTimeout(timeoutMs, () => response.destroy(new IdleTimeoutError(url, timeoutMs)));
       response.once('end', () => response.socket?.setTimeout(0));
       resolve(response);
@@ -57,7 +97,7 @@ export function get(url: URL, headers: Record<string, string>, timeoutMs: number
     request.setTimeout(timeoutMs, () => request.destroy(new IdleTimeoutError(url, timeoutMs)));
     // `on`, not `once`: a server that sends more than it announced makes the
     // socket fail again after the response, and an unheard 'error' would crash.
-    request.on('error', reject);
+    request.on('error', (error) => reject(route.explain(error)));
     request.end();
   });
 }

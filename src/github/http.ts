@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { ToolError } from '../core/errors.js';
 import { assertSafeUrl, isSafeUrl } from '../env/settings.js';
 import { describeNetworkError, isRetryableStatus, isUnreachable } from './http-errors.js';
-import { discard, get, readBytes } from './http-transport.js';
+import { discard, get, readBytes, type Transport } from './http-transport.js';
 
 export interface HttpResponse {
   status: number;
@@ -37,6 +37,8 @@ export interface HttpOptions {
   retryDelayMs: number;
   /** Longest silence allowed on a connection (TOOL_HTTP_TIMEOUT). */
   timeoutMs: number;
+  /** Proxies and trusted roots (network.ts); absent: direct, Node's roots. */
+  transport?: Transport;
 }
 
 const MAX_REDIRECTS = 5;
@@ -50,7 +52,7 @@ function flatHeaders(raw: Record<string, string | string[] | undefined>): Record
 async function once(url: URL, options: HttpOptions): Promise<HttpResponse> {
   const headers: Record<string, string> = { 'user-agent': 'tool-version-manager', ...options.headers };
   if (options.auth && url.origin === options.auth.origin) headers.authorization = `Bearer ${options.auth.token}`;
-  const response = await get(url, headers, options.timeoutMs);
+  const response = await get(url, headers, options.timeoutMs, options.transport);
   return {
     status: response.statusCode ?? 0,
     headers: flatHeaders(response.headers),

@@ -24,7 +24,7 @@ interface JsonCheck {
   notes: string[];
 }
 
-const CHECK_NAMES = ['path', 'shims', 'store', 'index', 'locks', 'project', 'github', 'self-updates'];
+const CHECK_NAMES = ['path', 'shims', 'store', 'index', 'locks', 'project', 'network', 'github', 'self-updates'];
 const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000);
 
 function report(result: RunResult): { ok: boolean; checks: JsonCheck[]; fixed: string[] } {

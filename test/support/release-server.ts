@@ -3,6 +3,7 @@
 // the API host (which is what makes clients drop their token, see
 // /work/shared/GITHUB-FACTS.md). Tests never touch the internet.
 import { createServer, STATUS_CODES } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
@@ -140,25 +141,31 @@ class FakeGitHub implements ReleaseServer {
   private nextId = 1000;
   private added = 0;
 
-  constructor(private readonly defaultPerPage: number) {}
+  /** With a certificate (test/support/test-ca.ts) every address is https. */
+  constructor(private readonly defaultPerPage: number, private readonly tls?: ServerTls) {}
+
+  private get scheme(): string {
+    return this.tls ? 'https' : 'http';
+  }
 
   async start(): Promise<void> {
-    this.apiUrl = `http://127.0.0.1:${await this.listen('api', '127.0.0.1', 0)}`;
+    this.apiUrl = `${this.scheme}://127.0.0.1:${await this.listen('api', '127.0.0.1', 0)}`;
     const webPort = await this.listen('github', '127.0.0.1', 0);
-    this.githubUrl = `http://localhost:${webPort}`;
+    this.githubUrl = `${this.scheme}://localhost:${webPort}`;
     // Where "localhost" resolves to ::1 first, answer there too (best effort).
     await this.listen('github', '::1', webPort).catch(() => undefined);
     try {
-      this.cdnUrl = `http://127.0.0.2:${await this.listen('cdn', '127.0.0.2', 0)}`;
+      this.cdnUrl = `${this.scheme}://127.0.0.2:${await this.listen('cdn', '127.0.0.2', 0)}`;
     } catch {
       // Not every OS routes all of 127/8 to loopback (macOS does not): fall back
       // to 127.0.0.1; the port still differs, so the redirect still changes origin.
-      this.cdnUrl = `http://127.0.0.1:${await this.listen('cdn', '127.0.0.1', 0)}`;
+      this.cdnUrl = `${this.scheme}://127.0.0.1:${await this.listen('cdn', '127.0.0.1', 0)}`;
     }
   }
 
   private listen(kind: ServerKind, host: string, port: number): Promise<number> {
-    const server = createServer((req, res) => this.dispatch(kind, req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.dispatch(kind, req, res);
+    const server: Server = this.tls ? createTlsServer(this.tls, handler) : createServer(handler);
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -442,8 +449,14 @@ class FakeGitHub implements ReleaseServer {
   }
 }
 
-export async function startReleaseServer(options?: { defaultPerPage?: number }): Promise<ReleaseServer> {
-  const server = new FakeGitHub(options?.defaultPerPage ?? 30);
+/** A key and certificate (PEM) for every address the server listens on. */
+export interface ServerTls {
+  key: Buffer | string;
+  cert: Buffer | string;
+}
+
+export async function startReleaseServer(options?: { defaultPerPage?: number; tls?: ServerTls }): Promise<ReleaseServer> {
+  const server = new FakeGitHub(options?.defaultPerPage ?? 30, options?.tls);
   await server.start();
   return server;
 }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startReleaseServer, type ReleaseServer } from './release-server.js';
+import { startReleaseServer, type ReleaseServer, type ServerTls } from './release-server.js';
 
 /** The bundled CLI, as users run it (npm run build writes it; scripts/bundle.mjs). */
 export const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../bundle/tool.cjs');
@@ -60,9 +60,9 @@ export function run(file: string, args: string[], env: Record<string, string | u
   });
 }
 
-export async function createSandbox(options: { env?: Record<string, string> } = {}): Promise<Sandbox> {
+export async function createSandbox(options: { env?: Record<string, string>; tls?: ServerTls } = {}): Promise<Sandbox> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'tool-e2e-')));
-  const server = await startReleaseServer();
+  const server = await startReleaseServer(options.tls ? { tls: options.tls } : {});
   const home = join(root, 'tool-home');
   const shims = join(home, 'shims');
   const env: Record<string, string> = {

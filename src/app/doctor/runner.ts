@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { checkGithub } from './github-check.js';
 import { checkIndex } from './index-check.js';
 import { checkLocks } from './locks-check.js';
+import { checkNetwork } from './network-check.js';
 import { checkPath } from './path-check.js';
 import { checkProject } from './project-check.js';
 import { applyRepairs } from './repair.js';
@@ -26,6 +27,7 @@ const CHECKS: ReadonlyArray<[CheckName, Check]> = [
   ['index', checkIndex],
   ['locks', checkLocks],
   ['project', checkProject],
+  ['network', checkNetwork],
   ['github', checkGithub],
   ['self-updates', checkSelfUpdates],
 ];

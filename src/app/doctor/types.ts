@@ -32,7 +32,7 @@ export interface CheckResult {
   notes: string[];
 }
 
-export type CheckName = 'path' | 'shims' | 'store' | 'index' | 'locks' | 'project' | 'github' | 'self-updates';
+export type CheckName = 'path' | 'shims' | 'store' | 'index' | 'locks' | 'project' | 'network' | 'github' | 'self-updates';
 
 export interface DoctorOptions {
   fix?: boolean;
