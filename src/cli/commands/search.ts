@@ -1,4 +1,6 @@
 import { searchRegistries, toolInfo } from '../../app/lifecycle/search.js';
+import type { AttestationInfo } from '../../app/lifecycle/attestation-info.js';
+import { describeAttestation, type AttestationRecord } from '../../core/attestation.js';
 import { didYouMean, suggestNames } from '../../registries/did-you-mean.js';
 import { knownNames } from '../../registries/unknown-tool.js';
 import { cliContext } from '../app-context.js';
@@ -19,6 +21,15 @@ export async function search(words: string[], flags: { json?: boolean }): Promis
   ]);
 }
 
+function attestationLines(info: AttestationInfo): string[] {
+  const outcome = (record: AttestationRecord | null) => (record ? describeAttestation(record) : 'not recorded');
+  return [
+    `  attestations: ${info.policy.mode}${info.policy.setBy ? ` (${info.policy.setBy})` : ' (the default)'}; signer: ${info.signerWorkflow ?? 'any workflow of the repository'}`,
+    ...info.installed.map((row) => `    ${row.version} ${row.platform}: ${outcome(row.attestation)}`),
+    ...info.locked.map((row) => `    ${row.version} ${row.platform} in ${row.lock}: ${outcome(row.attestation)}`),
+  ];
+}
+
 export async function info(name: string, flags: { json?: boolean }): Promise<void> {
   const result = await toolInfo(cliContext(), name);
   if (flags.json) return printJson(result);
@@ -30,12 +41,13 @@ export async function info(name: string, flags: { json?: boolean }): Promise<voi
       `  registry: ${result.aqua.source}${result.aqua.ref ? ` (aquaproj/aqua-registry ${result.aqua.ref})` : ''}, package ${result.aqua.name}${result.aqua.by ? ` (matched by ${result.aqua.by})` : ''}`,
       `  asset rule (newest versions): ${result.aqua.asset ?? 'none'}`,
       `  checksums: ${result.aqua.checksum ?? 'GitHub digest or a common checksum file'}`,
-      `  signatures declared: ${result.aqua.signatures.join(', ') || 'none'} (not verified yet)`,
+      `  signatures declared: ${result.aqua.signatures.join(', ') || 'none'} (GitHub artifact attestations are verified; the others not yet)`,
     ] : []),
     ...(entry ? [`  ${entry.description}`, `  executables: ${entry.bins.map((b) => (b.path ? `${b.name} (${b.path})` : b.name)).join(', ')}`] : result.aqua ? [] : ['  not in the registry; added by owner/repo']),
     ...(entry ? [`  versions: ${entry.versionOrder}${entry.tagPrefix ? `, tags start with "${entry.tagPrefix}"` : ''}`, `  checksums: ${entry.checksum?.file ?? 'GitHub digest or a common checksum file'}`, '  assets:', ...platforms] : []),
     `  updates itself: ${result.selfUpdate ? `yes${entry?.selfUpdate ? ` (\`${entry.selfUpdate.args.join(' ')}\`, ${entry.selfUpdate.method})` : ''}` : 'no'}`,
     `  installed: ${result.installed.join(', ') || 'none'}`,
+    ...attestationLines(result.attestations),
     ...(result.added ? [`  global: ${result.global ?? 'none'} (follows ${result.follows ?? 'latest'}${result.held ? ', held' : ''})`] : []),
   ]);
 }
