@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createAttestationAuthority, type AttestationAuthority } from '../support/attestations.js';
+import { aquaRegistryYaml, createAttestationAuthority, type AttestationAuthority } from '../support/attestations.js';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import { createSandbox, type Sandbox } from '../support/sandbox.js';
 
@@ -37,6 +37,8 @@ describe('GitHub artifact attestations', () => {
   before(async () => {
     authority = await createAttestationAuthority();
     box = await createSandbox();
+    const registry = box.write('registry.yaml', aquaRegistryYaml([{ repo: 'acme/workflowed', signerWorkflow: 'acme/workflowed/.github/workflows/release.yml' }]));
+    box.env.TOOL_REGISTRIES = `builtin,${registry}`;
     box.env.TOOL_SIGSTORE_TRUSTED_ROOT = authority.writeTrustedRoot(join(box.root, 'trusted_root.json'));
   });
   after(() => box.close());
@@ -74,6 +76,16 @@ describe('GitHub artifact attestations', () => {
     assert.deepEqual(errorLines(add.stderr).length, 1, add.stderr);
     assert.match(add.stderr, /attestation of acme\/forked 1\.0\.0 \(forked_1\.0\.0_linux_amd64\.tar\.gz\) failed: wrong repository: built in mallory\/forked, not acme\/forked\. Nothing was installed/);
     assert.equal(installed('acme/forked'), false);
+  });
+
+  it('an attestation from another workflow than the registry declares (aqua signer_workflow) installs nothing', async () => {
+    const asset = publish(box, 'acme/workflowed');
+    box.server.addAttestations('acme/workflowed', asset.sha, [await authority.sign({ sha256: asset.sha, name: asset.name, repo: 'acme/workflowed', workflow: '.github/workflows/ci.yml' })]);
+    const add = await box.tool(['add', 'acme/workflowed']);
+    assert.equal(add.code, 5, add.stderr);
+    assert.match(add.stderr, /failed: wrong workflow: signed by acme\/workflowed\/\.github\/workflows\/ci\.yml, but the registry declares acme\/workflowed\/\.github\/workflows\/release\.yml/);
+    const info = JSON.parse((await box.tool(['info', 'acme/workflowed', '--json'])).stdout);
+    assert.equal(info.attestations.signerWorkflow, 'acme/workflowed/.github/workflows/release.yml');
   });
 
   it('a tampered artifact (the attestation names other bytes) is a digest mismatch', async () => {

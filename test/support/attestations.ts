@@ -133,3 +133,19 @@ interface TLogAnswer {
   logIndex: number;
   verification: { signedEntryTimestamp: string; inclusionProof: { rootHash: string; checkpoint: string } };
 }
+
+/**
+ * An aqua-format registry file (for TOOL_REGISTRIES) declaring `repos`, each
+ * with assets named "<name>_<version>_<os>_<arch>.tar.gz" and, where given,
+ * github_artifact_attestations.signer_workflow.
+ */
+export function aquaRegistryYaml(packages: Array<{ repo: string; signerWorkflow?: string }>): string {
+  const lines = ['packages:'];
+  for (const { repo, signerWorkflow } of packages) {
+    const [owner, name] = repo.split('/');
+    lines.push('  - type: github_release', `    repo_owner: ${owner}`, `    repo_name: ${name}`, `    description: ${name}, attested`);
+    lines.push(`    asset: ${name}_{{trimV .Version}}_{{.OS}}_{{.Arch}}.tar.gz`, '    format: tar.gz');
+    if (signerWorkflow) lines.push('    github_artifact_attestations:', `      signer_workflow: ${signerWorkflow}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
