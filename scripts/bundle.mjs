@@ -41,7 +41,7 @@ const CORE = ['src/cli/commands/list.ts', 'src/cli/commands/which.ts', 'src/cli/
 /** Stateless modules the front may hold a copy of (any other module must live in one file only). */
 const SHARED = new Set(['src/registry/package-files.ts']);
 /** Used by installs only; required from node_modules when first used. */
-const EXTERNAL = ['tar', 'yaml', 'yauzl', 'xz-decompress', 'unbzip2-stream', 'fzstd', '@sigstore/bundle', '@sigstore/protobuf-specs', '@sigstore/verify'];
+const EXTERNAL = ['tar', 'yaml', 'yauzl', 'xz-decompress', 'unbzip2-stream', 'fzstd'];
 
 const common = {
   absWorkingDir: root,

@@ -52,7 +52,23 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 
 /** aqua writes "owner/repo/.github/workflows/x.yml", optionally after "github.com/". */
 function declaredWorkflow(text: string): string {
-  return text.replace(/^https:\/\//, '').replace(/^github\.com\//, '').replace(/@.*$/, '');
+  return text.replace(/^https:\/\//, '').replace(/^github\.com\//, '');
+}
+
+/**
+ * Does the SAN name the declared workflow? aqua hands signer_workflow to `gh
+ * attestation verify --signer-workflow`, which reads it as a regular expression
+ * anchored at the start of the SAN (so "release\.yml" and a trailing ref both
+ * work); a value that is not a valid expression is compared as text.
+ */
+function namesWorkflow(san: string, declared: string): boolean {
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(`^https://[^/]+/(?:${declared})`, 'i');
+  } catch {
+    return same(san.replace(/@.*$/, '').replace(/^https:\/\/[^/]+\//, ''), declared);
+  }
+  return pattern.test(san);
 }
 
 /** Is the signer GitHub Actions, running in the tool's repository, with the declared workflow if one is? */
@@ -68,7 +84,7 @@ export function checkSigner(facts: CertificateFacts, want: ExpectedSigner): Iden
   }
   if (want.signerWorkflow !== undefined) {
     const declared = declaredWorkflow(want.signerWorkflow);
-    if (!same(`${signer.repo}/${signer.workflow}`, declared)) {
+    if (!namesWorkflow(facts.san!, declared)) {
       return { ok: false, reason: `wrong workflow: signed by ${signer.repo}/${signer.workflow}, but the registry declares ${declared}` };
     }
   }

@@ -99,7 +99,7 @@ function checkOptional(check: FieldChecker, json: Json): Partial<RegistryEntry> 
   if (json.attestations !== undefined) {
     const attestations = check.object(json.attestations, 'attestations', ['signerWorkflow']);
     const signerWorkflow = check.string(attestations.signerWorkflow, 'attestations.signerWorkflow', true);
-    if (signerWorkflow && !/^[^/]+\/[^/]+\/\.github\/workflows\/[^/@]+$/.test(signerWorkflow)) check.fail('attestations.signerWorkflow', 'must look like owner/repo/.github/workflows/<file>');
+    if (signerWorkflow && !/^[^/]+\/[^/]+\/[^@]+$/.test(signerWorkflow)) check.fail('attestations.signerWorkflow', 'must look like owner/repo/.github/workflows/<file>');
     out.attestations = signerWorkflow ? { signerWorkflow } : {};
   }
   return out;

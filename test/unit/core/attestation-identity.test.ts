@@ -43,6 +43,9 @@ describe('checkSigner', () => {
   it('checks the declared workflow in aqua\'s forms (with or without github.com/), ignoring the ref', () => {
     assert.equal(checkSigner(facts(SAN), { repo: 'cli/cli', signerWorkflow: 'cli/cli/.github/workflows/deployment.yml' }).ok, true);
     assert.equal(checkSigner(facts(SAN), { repo: 'cli/cli', signerWorkflow: 'github.com/cli/cli/.github/workflows/deployment.yml' }).ok, true);
+    // gh reads it as a regular expression, and aqua's registry has escaped ones.
+    assert.equal(checkSigner(facts(SAN), { repo: 'cli/cli', signerWorkflow: 'cli/cli/\\.github/workflows/deployment\\.yml' }).ok, true);
+    assert.equal(checkSigner(facts(SAN), { repo: 'cli/cli', signerWorkflow: 'cli/cli/.github/workflows/deploy' }).ok, true, 'a prefix, as gh matches it');
     assert.deepEqual(checkSigner(facts(SAN), { repo: 'cli/cli', signerWorkflow: 'cli/cli/.github/workflows/release.yml' }), {
       ok: false,
       reason: 'wrong workflow: signed by cli/cli/.github/workflows/deployment.yml, but the registry declares cli/cli/.github/workflows/release.yml',

@@ -14,7 +14,7 @@ describe('the attestations field of a registry entry', () => {
   });
 
   it('refuses a workflow that is not owner/repo/.github/workflows/<file>, and unknown fields, naming the field', () => {
-    for (const bad of [{ signerWorkflow: 'release.yml' }, { signerWorkflow: 'cli/cli/.github/workflows/x.yml@main' }, { signer: 'x' }]) {
+    for (const bad of [{ signerWorkflow: 'release.yml' }, { signerWorkflow: 'cli/cli/.github/workflows/x.yml@main' }, { signerWorkflow: 7 }, { signer: 'x' }]) {
       assert.throws(() => validateRegistryEntry(entry(bad), file, 'gh'), (error: unknown) => isToolError(error, 'TOOL_BAD_REGISTRY') && error.message.includes(file) && error.message.includes('attestations'));
     }
   });
