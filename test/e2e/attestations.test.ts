@@ -109,7 +109,8 @@ describe('GitHub artifact attestations', () => {
     assert.equal(add.code, 0, add.stderr);
     assert.doesNotMatch(add.stderr, /attestation/);
     assert.deepEqual(manifest('acme/plain').attestation, { status: 'absent' });
-    assert.ok(asset.sha);
+    const asked = box.server.requests.filter((r) => r.path === `/repos/acme/plain/attestations/sha256:${asset.sha}`);
+    assert.deepEqual(asked.map((r) => r.status), [404, 404], 'asked by digest each time; GitHub answers 404 when there are none');
   });
 
   it('attestations = warn installs despite a failure, with a warning line each time', async () => {
