@@ -64,3 +64,10 @@ export function signatureKinds(pkg: AquaPackage): string[] {
   }
   return kinds;
 }
+
+/** github_artifact_attestations.signer_workflow, when the package declares and enables it. */
+export function signerWorkflow(pkg: AquaPackage): string | undefined {
+  const value = pkg.github_artifact_attestations;
+  const workflow = field(value, 'signer_workflow');
+  return enabled('github_artifact_attestations', value) && typeof workflow === 'string' && workflow !== '' ? workflow : undefined;
+}

@@ -17,7 +17,7 @@ import { applyPlatformOverride } from './merge.js';
 import { aquaPackageName } from './package-name.js';
 import { findFormatOverride, findOverride, isSupported, usesEmulation } from './platform-match.js';
 import { effectiveFormat, renderAssetName, renderFiles } from './render-asset.js';
-import { renderChecksum, signatureKinds } from './render-checksum.js';
+import { renderChecksum, signatureKinds, signerWorkflow } from './render-checksum.js';
 import { ConstraintFailure, selectVersion } from './select-version.js';
 import type { TemplateData } from './template.js';
 import type { AquaInput, AquaPackage, AquaResult } from './types.js';
@@ -78,6 +78,7 @@ function render(pkg: AquaPackage, input: AquaInput, vars: TemplateData, entry: s
       ...usesEmulation(pkg, input),
       ...(pkg.version_prefix ? { versionPrefix: pkg.version_prefix } : {}),
       signatures: signatureKinds(pkg),
+      ...(signerWorkflow(pkg) ? { signerWorkflow: signerWorkflow(pkg)! } : {}),
     };
   } catch (error) {
     if (error instanceof AquaUnsupportedError) return unsupported(pkg, field, error.message);

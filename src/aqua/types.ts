@@ -169,6 +169,8 @@ export interface AquaAssetResult {
   versionPrefix?: string;
   /** Declared and enabled verification kinds: "cosign", "slsa_provenance", "checksum.cosign", … */
   signatures: string[];
+  /** github_artifact_attestations.signer_workflow: "owner/repo/.github/workflows/release.yml". */
+  signerWorkflow?: string;
 }
 
 export type AquaResult =

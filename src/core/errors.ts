@@ -49,6 +49,8 @@ const exitCodeByCode: Record<string, ExitCode> = {
   TOOL_LOCK_MISSING: ExitCode.config,
   TOOL_LOCK_DRIFT: ExitCode.config,
   TOOL_LOCK_MISMATCH: ExitCode.integrity,
+  TOOL_ATTESTATION_FAILED: ExitCode.integrity,
+  TOOL_ATTESTATION_MISSING: ExitCode.integrity,
   TOOL_UNWRITABLE: ExitCode.config,
   TOOL_UNSUPPORTED_PACKAGE: ExitCode.notFound,
 };

@@ -145,6 +145,12 @@ export function createGitHubClient(settings: Settings, cache: EtagCache, mode: C
       }
       return { sha: blob, text: bytes.toString('utf8') };
     },
+    async attestations(repo, sha256) {
+      if (mode.cacheOnly) throw notCached(`the attestations of ${repo}`);
+      const url = apiUrl(`/repos/${repo}/attestations/sha256:${sha256}`);
+      const list = (await getJson<{ attestations?: unknown }>(url, `the attestations of ${repo} for sha256:${sha256}`, true))?.data.attestations;
+      return Array.isArray(list) ? list.map((item: { bundle?: unknown } | null) => item?.bundle) : [];
+    },
     async rateLimit() {
       if (mode.cacheOnly) throw notCached('the rate limit');
       const url = apiUrl('/rate_limit');

@@ -67,6 +67,7 @@ export function gateFirstRequest(inner: GitHubClient): ReachabilityGate {
     fetchText: (asset) => call(() => inner.fetchText(asset)),
     repositoryFile: (repo, path, ref) => call(() => inner.repositoryFile(repo, path, ref)),
     rateLimit: () => call(() => inner.rateLimit()),
+    attestations: (repo, sha256) => call(() => inner.attestations(repo, sha256)),
   };
   return { client, offline: () => offline };
 }

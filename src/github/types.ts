@@ -40,6 +40,11 @@ export interface GitHubClient {
    * checked against the git blob id GitHub reports for it. undefined on 404.
    */
   repositoryFile(repo: string, path: string, ref: string): Promise<RepositoryFile | undefined>;
+  /**
+   * The Sigstore bundles of GitHub's artifact attestations for an artifact with
+   * this SHA-256 in `repo` (GET /repos/{repo}/attestations/sha256:{hex}); [] when none (404).
+   */
+  attestations(repo: string, sha256: string): Promise<unknown[]>;
   /** The core API rate limit now (GET /rate_limit, which does not count against it); undefined when the server has none. */
   rateLimit(): Promise<RateLimit | undefined>;
 }

@@ -71,5 +71,6 @@ export function aquaEntry(tool: ToolIdentity, release: Release, platform: Platfo
     versionOrder: 'semver',
     ...(result.versionPrefix ? { tagPrefix: result.versionPrefix } : {}),
     ...(checksum ? { checksum } : {}),
+    ...(result.signerWorkflow ? { attestations: { signerWorkflow: result.signerWorkflow } } : {}),
   };
 }

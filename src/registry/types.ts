@@ -61,4 +61,13 @@ export interface RegistryEntry {
   checksum?: ChecksumSpec;
   versionCommand?: VersionCommand;
   selfUpdate?: SelfUpdateSpec;
+  attestations?: AttestationSpec;
+}
+
+export interface AttestationSpec {
+  /**
+   * The workflow that must have signed the release's GitHub artifact attestations,
+   * aqua's form: "owner/repo/.github/workflows/release.yml". Absent: any workflow of the tool's repository.
+   */
+  signerWorkflow?: string;
 }

@@ -10,7 +10,7 @@ import type { RegistryEntry } from './types.js';
 
 const PLATFORM_KEY_RE = /^(linux|darwin|windows)-(x64|arm64)(-(gnu|musl))?$/;
 const FORMATS: readonly ArchiveKind[] = ['tar', 'tar.gz', 'tar.xz', 'tar.bz2', 'tar.zst', 'zip', 'gz', 'xz', 'bz2', 'zst', 'raw'];
-const KNOWN_FIELDS = new Set(['$schema', 'name', 'repo', 'description', 'homepage', 'bins', 'assets', 'format', 'versionOrder', 'tagPrefix', 'checksum', 'versionCommand', 'selfUpdate']);
+const KNOWN_FIELDS = new Set(['$schema', 'name', 'repo', 'description', 'homepage', 'bins', 'assets', 'format', 'versionOrder', 'tagPrefix', 'checksum', 'versionCommand', 'selfUpdate', 'attestations']);
 
 type Json = Record<string, unknown>;
 
@@ -95,6 +95,12 @@ function checkOptional(check: FieldChecker, json: Json): Partial<RegistryEntry> 
       args: check.strings(self.args, 'selfUpdate.args'),
       method: check.oneOf(self.method, 'selfUpdate.method', ['in-place', 'rename-dance', 'rename-over'] as const),
     };
+  }
+  if (json.attestations !== undefined) {
+    const attestations = check.object(json.attestations, 'attestations', ['signerWorkflow']);
+    const signerWorkflow = check.string(attestations.signerWorkflow, 'attestations.signerWorkflow', true);
+    if (signerWorkflow && !/^[^/]+\/[^/]+\/[^@]+$/.test(signerWorkflow)) check.fail('attestations.signerWorkflow', 'must look like owner/repo/.github/workflows/<file>');
+    out.attestations = signerWorkflow ? { signerWorkflow } : {};
   }
   return out;
 }

@@ -21,6 +21,12 @@ export interface LockedAsset {
   sha256: string | null;
   /** 'digest' | 'checksum-file:<asset name>' | 'downloaded' | 'none' | 'self-update' */
   hashSource: string;
+  /**
+   * What this platform's asset's GitHub attestation check found when it was locked
+   * (core/attestation.ts attestationToken): "verified:<owner/repo/workflow>@<ref>",
+   * "absent", "failed:<what>", "unchecked:<why>". Absent in locks written before it was recorded.
+   */
+  attestation?: string;
 }
 
 /** A platform the release has no usable asset for; `missing` says why. */
@@ -80,8 +86,9 @@ function block(entries: ReadonlyArray<readonly [string, string]>, depth: number)
 function platformLine(entry: LockedPlatform): string {
   if (!isLockedAsset(entry)) return `{"missing": ${quote(entry.missing)}}`;
   const sha256 = entry.sha256 === null ? 'null' : quote(entry.sha256);
+  const attestation = entry.attestation === undefined ? '' : `"attestation": ${quote(entry.attestation)}, `;
   return (
-    `{"hashSource": ${quote(entry.hashSource)}, "name": ${quote(entry.name)}, ` +
+    `{${attestation}"hashSource": ${quote(entry.hashSource)}, "name": ${quote(entry.name)}, ` +
     `"sha256": ${sha256}, "size": ${JSON.stringify(entry.size)}, "url": ${quote(entry.url)}}`
   );
 }

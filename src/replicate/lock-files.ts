@@ -29,7 +29,7 @@ export interface LockOptions {
 export interface LockResult {
   path: string;
   platforms: string[];
-  tools: { tool: string; version: string; spec: string; unhashed: string[]; missing: string[] }[];
+  tools: { tool: string; version: string; spec: string; unhashed: string[]; missing: string[]; attestations: Record<string, string> }[];
 }
 
 interface Wanted {
@@ -92,5 +92,7 @@ function summary(id: string, entry: LockedTool): LockResult['tools'][number] {
     spec: entry.spec,
     unhashed: assets.filter(([, asset]) => 'sha256' in asset && asset.sha256 === null).map(([key]) => key),
     missing: assets.filter(([, asset]) => 'missing' in asset).map(([key]) => key),
+    /** Platform → the attestation outcome locked for it (lock-file.ts LockedAsset.attestation). */
+    attestations: Object.fromEntries(assets.flatMap(([key, asset]) => ('attestation' in asset && asset.attestation !== undefined ? [[key, asset.attestation]] : []))),
   };
 }

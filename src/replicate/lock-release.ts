@@ -16,6 +16,7 @@ import { expectedHash } from '../app/install/verify-asset.js';
 import type { LockedPlatform, LockedTool } from './lock-file.js';
 import { platformOfKey } from './machine.js';
 import { aquaEntry, withAquaPackage } from '../registries/aqua-install.js';
+import { lockedAttestation } from './lock-attestation.js';
 
 export interface LockReleaseOptions {
   platforms: readonly string[];
@@ -61,20 +62,29 @@ async function lockPlatform(ctx: AppContext, github: GitHubClient, tool: ToolIde
     throw error;
   }
   const entry = { name: asset.name, url: asset.browser_download_url, size: asset.size };
+  const hashed = await lockHash(github, tool, release, version, asset, options);
+  if (hashed.sha256 === null) return { ...entry, ...hashed };
+  const subject = { tool, version, key, asset: asset.name, sha256: hashed.sha256 };
+  return { ...entry, ...hashed, attestation: await lockedAttestation(ctx, github, subject, options.installed) };
+}
+
+/** The asset's SHA-256 and where it came from, without downloading it where the release publishes one. */
+async function lockHash(github: GitHubClient, tool: ToolIdentity, release: Release, version: string, asset: Asset, options: LockReleaseOptions): Promise<{ sha256: string | null; hashSource: string }> {
   const installed = options.installed;
   if (installed && installed.cause !== 'self-update' && installed.asset.name === asset.name) {
-    return { ...entry, sha256: installed.sha256, hashSource: hashSourceOf(installed.verification) };
+    return { sha256: installed.sha256, hashSource: hashSourceOf(installed.verification) };
   }
   const expected = await expectedHash(github, tool, release, asset, version);
-  if (expected.hex && !expected.ofBinary) return { ...entry, sha256: expected.hex, hashSource: hashSourceOf(expected.verification) };
-  if (options.downloadMissing) return { ...entry, sha256: await downloadHash(github, asset), hashSource: 'downloaded' };
-  return { ...entry, sha256: null, hashSource: 'none' };
+  if (expected.hex && !expected.ofBinary) return { sha256: expected.hex, hashSource: hashSourceOf(expected.verification) };
+  if (options.downloadMissing) return { sha256: await downloadHash(github, asset), hashSource: 'downloaded' };
+  return { sha256: null, hashSource: 'none' };
 }
 
 export async function lockRelease(ctx: AppContext, github: GitHubClient, tool: ToolIdentity, release: Release, version: string, spec: string, options: LockReleaseOptions): Promise<LockedTool> {
   const shared = memoizedText(github);
   const loaded = await withAquaPackage(ctx, tool);
-  const assets: Record<string, LockedPlatform> = {};
-  for (const key of options.platforms) assets[key] = await lockPlatform(ctx, shared, loaded, release, version, key, options);
+  // Platforms at once: each may ask for its attestations, and checksum files are fetched once (memoizedText).
+  const locked = await Promise.all(options.platforms.map(async (key) => [key, await lockPlatform(ctx, shared, loaded, release, version, key, options)] as const));
+  const assets: Record<string, LockedPlatform> = Object.fromEntries(locked);
   return { repo: tool.repo, spec, tag: release.tag_name, version, assets };
 }

@@ -6,6 +6,7 @@
  * wrote, a fair guess for hand-edited ones. Unknown fields are rejected because
  * a rewrite would silently drop them; new fields mean a new lockVersion.
  */
+import { parseAttestationToken } from '../core/attestation.js';
 import { ToolError } from '../core/errors.js';
 import type { LockedPlatform, LockedTool, Lockfile } from './lock-file.js';
 
@@ -126,7 +127,12 @@ function readEntry(spot: Spot, value: unknown, what: string): LockedPlatform {
     if (typeof gap.missing !== 'string') fail(spot, `${what} "missing" must be a string, not ${show(gap.missing)}`);
     return { missing: gap.missing };
   }
-  const raw = record(spot, value, what, ASSET_FIELDS);
+  // `attestation` is optional: locks written before attestations were checked lack it.
+  const raw = record(spot, value, what, isRecord(value) && Object.hasOwn(value, 'attestation') ? [...ASSET_FIELDS, 'attestation'] : ASSET_FIELDS);
+  const attestation = raw.attestation === undefined ? undefined : nonEmpty(spot, raw.attestation, `${what} attestation`);
+  if (attestation !== undefined && !parseAttestationToken(attestation)) {
+    fail(spot, `${what} attestation ${show(attestation)} is not "verified:<owner>/<repo>/.github/workflows/<file>[@<ref>]", "absent", "failed:<why>" or "unchecked:<why>"`);
+  }
   const name = nonEmpty(spot, raw.name, `${what} name`);
   const url = nonEmpty(spot, raw.url, `${what} url`);
   if (!URL_SCHEME.test(url)) fail(spot, `${what} url must start with https:// or http://, not ${show(url)}`);
@@ -137,7 +143,7 @@ function readEntry(spot: Spot, value: unknown, what: string): LockedPlatform {
   if (sha256 !== null && (typeof sha256 !== 'string' || !SHA256.test(sha256))) {
     fail(spot, `${what} sha256 must be 64 lowercase hex digits or null, not ${show(sha256)}`);
   }
-  return { hashSource: nonEmpty(spot, raw.hashSource, `${what} hashSource`), name, sha256, size, url };
+  return { ...(attestation === undefined ? {} : { attestation }), hashSource: nonEmpty(spot, raw.hashSource, `${what} hashSource`), name, sha256, size, url };
 }
 
 function readTool(spot: Spot, value: unknown, id: string): LockedTool {

@@ -4,6 +4,7 @@
  * A lock is data from a file (perhaps a cloned project), so its URL must be a
  * release download of the tool's own, approved repository.
  */
+import { parseAttestationToken } from '../core/attestation.js';
 import { ToolError } from '../core/errors.js';
 import { pickVersion, type VersionSpec } from '../core/spec.js';
 import { assertSafeUrl, isLoopbackHost } from '../env/settings.js';
@@ -55,12 +56,14 @@ export function lockedPlan(ctx: AppContext, tool: ToolIdentity, locked: LockedTo
   assertReleaseUrl(ctx, tool, locked, entry, lockPath);
   const asset: Asset = { id: 0, name: entry.name, size: entry.size, digest: `sha256:${entry.sha256}`, browser_download_url: entry.url, url: entry.url };
   const release: Release = { id: 0, tag_name: locked.tag, name: null, draft: false, prerelease: false, published_at: null, assets: [asset] };
+  const recorded = entry.attestation === undefined ? undefined : parseAttestationToken(entry.attestation);
   return {
     tool,
     release,
     version: locked.version,
     asset,
     assetReason: `locked in ${lockPath}`,
+    attestation: { ...(recorded ?? { status: 'unchecked' }), from: lockPath },
     expected: {
       hex: entry.sha256!,
       verification: { method: 'lock', source: `${lockPath} (${entry.hashSource})` },

@@ -34,7 +34,9 @@ function reusable(entry: LockedTool | undefined, version: string, spec: string, 
   if (!entry || entry.version !== version || entry.spec !== spec) return false;
   return platforms.every((key) => {
     const asset = entry.assets[key];
-    return asset !== undefined && !(downloadMissing && 'sha256' in asset && asset.sha256 === null);
+    if (asset === undefined || 'missing' in asset) return asset !== undefined;
+    // An entry locked before attestations were recorded is looked up again, to record its outcome.
+    return asset.sha256 === null ? !downloadMissing : asset.attestation !== undefined;
   });
 }
 

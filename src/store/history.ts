@@ -4,6 +4,7 @@
  * the tool's lock), one JSON object per line.
  */
 import { readFile } from 'node:fs/promises';
+import type { AttestationRecord } from '../core/attestation.js';
 import { ToolError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Layout } from './layout.js';
@@ -20,6 +21,8 @@ export interface HistoryEntry {
   sha256: string;
   /** verified / unverified / mismatch, for bytes that did not come from a checked download. */
   check?: 'verified' | 'unverified' | 'mismatch';
+  /** What the asset's attestation check found when the version was installed (its manifest's record). */
+  attestation?: AttestationRecord;
   note?: string;
   /** Why the user made the change (--reason), in their words. */
   reason?: string;

@@ -1,4 +1,5 @@
 /** The record kept inside every published store version: where its bytes came from and how they were checked. */
+import type { AttestationRecord } from '../core/attestation.js';
 import type { FileRecords } from './file-records.js';
 
 export type Verification =
@@ -18,6 +19,8 @@ export interface Manifest {
   /** SHA-256 of the downloaded asset, hex. */
   sha256: string;
   verification: Verification;
+  /** What checking the asset's GitHub artifact attestations found; absent in versions installed before tool checked them. */
+  attestation?: AttestationRecord;
   /** Executable name → path inside the version directory. */
   bins: Record<string, string>;
   platform: string;

@@ -49,6 +49,8 @@ export interface ReleaseServer {
   removeRelease(repo: string, tag: string): void;
   /** A file of the repository at a ref, served by the contents API (JSON with its git blob id, or raw). */
   addContent(repo: string, ref: string, path: string, body: Buffer | string): void;
+  /** Serve these Sigstore bundles at GET /repos/{repo}/attestations/sha256:{hex}, as GitHub does (404 when none were added). */
+  addAttestations(repo: string, sha256: string, bundles: unknown[]): void;
   requests: LoggedRequest[];
   /**
    * Benchmark only (npm run bench -- --with-mise): the API asset URL answers with
@@ -191,6 +193,12 @@ class FakeGitHub implements ReleaseServer {
     return { status: 200, json: { type: 'file', name: path.split('/').pop(), path, sha, size: body.length, encoding: 'none', content: '' } };
   }
 
+  private attestations = new Map<string, unknown[]>();
+
+  addAttestations(repo: string, sha256: string, bundles: unknown[]): void {
+    this.attestations.set(`${repo.toLowerCase()}@${sha256}`, bundles);
+  }
+
   addRelease(repo: string, release: FakeRelease): void {
     if (!/^[^/]+\/[^/]+$/.test(repo)) throw new Error(`repo must be "owner/repo", got ${repo}`);
     this.removeRelease(repo, release.tag); // tags are unique within a repository
@@ -312,6 +320,9 @@ class FakeGitHub implements ReleaseServer {
 
   private apiRoute(ex: Exchange): ApiResult {
     if (ex.path === '/rate_limit') return { status: 200, json: this.rateLimitJson(ex.req) };
+    const attested = /^\/repos\/([^/]+)\/([^/]+)\/attestations\/sha256:([0-9a-f]+)$/.exec(ex.path);
+    const bundles = attested && this.attestations.get(`${decode(attested[1] ?? '')}/${decode(attested[2] ?? '')}`.toLowerCase() + `@${attested[3]}`);
+    if (attested) return bundles ? { status: 200, json: { attestations: bundles.map((bundle) => ({ bundle, repository_id: 1 })) } } : NOT_FOUND;
     const content = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(ex.path);
     if (content) return this.contentRoute(ex, `${decode(content[1] ?? '')}/${decode(content[2] ?? '')}`, decode(content[3] ?? ''));
     const m = /^\/repos\/([^/]+)\/([^/]+)\/releases(\/.*)?$/.exec(ex.path);

@@ -16,6 +16,7 @@ import { fetchAndExtract } from './fetch-asset.js';
 import type { InstallPlan } from './install.js';
 import { guessBins, locateBins } from './locate-bins.js';
 import { assertHash } from './verify-asset.js';
+import { startAttestation } from './attest-asset.js';
 import { sha256File } from '../../store/live.js';
 import { recordFiles } from '../../store/file-records.js';
 
@@ -72,9 +73,11 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
     const firstBin = tool.entry?.bins[0]?.name ?? tool.state?.exes[0] ?? repoName;
     const kind = tool.entry?.format ?? archiveKindOf(asset.name);
     const limits = ctx.settings.archiveLimits;
+    const attested = startAttestation(ctx, github, plan);
     const fetched = await fetchAndExtract(github, asset, { kind, dest: filesDir, singleFileName: firstBin, scratch, limits, progress: ctx.progress });
     if (!plan.expected.ofBinary) assertHash(plan.expected, fetched.sha256, asset, tool, release.tag_name);
     await rm(scratch, { recursive: true, force: true });
+    const attestation = await attested(fetched.sha256);
     // Registry paths describe the archive as published, so executables are found before unwrapping.
     const wanted = tool.entry?.bins ?? (tool.state?.exes.length ? tool.state.exes.map((name) => ({ name })) : guessBins(fetched.files, repoName));
     const located = locateBins(fetched.files, wanted, { tool: tool.id, vars: { version, tag: release.tag_name } });
@@ -100,6 +103,7 @@ export async function buildVersion(ctx: AppContext, github: GitHubClient, plan: 
       asset: { name: asset.name, url: asset.browser_download_url, size: fetched.size ?? asset.size },
       sha256: fetched.sha256,
       verification: plan.expected.verification,
+      attestation,
       bins,
       platform: formatPlatform(ctx.platform()),
       installedAt: ctx.now().toISOString(),

@@ -9,6 +9,7 @@ import { formatPlatform } from '../../core/platform.js';
 import type { HeldBack } from '../../core/release-age.js';
 import { libcNote } from '../../assets/libc-note.js';
 import type { Asset, GitHubClient, Release } from '../../github/types.js';
+import type { AttestationRecord } from '../../core/attestation.js';
 import { chooseAsset } from './choose-asset.js';
 import { aquaEntry, withAquaPackage } from '../../registries/aqua-install.js';
 import { withToolLock } from '../../store/lock.js';
@@ -52,6 +53,8 @@ export interface InstallPlan {
   asset: Asset;
   assetReason: string;
   expected: Expected;
+  /** An outcome a lock recorded for this asset: judged as it stands instead of asking GitHub (attest-asset.ts). */
+  attestation?: AttestationRecord;
 }
 
 export async function planInstall(ctx: AppContext, github: GitHubClient, identity: ToolIdentity, release: Release, version: string, assetGlob?: string): Promise<InstallPlan> {

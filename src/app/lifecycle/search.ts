@@ -1,4 +1,5 @@
 /** `tool search` and `tool info`: what the registry knows, plus what is installed. Read-only, no network. */
+import { attestationInfo, type AttestationInfo } from './attestation-info.js';
 import { ToolError } from '../../core/errors.js';
 import type { RegistryEntry } from '../../registry/types.js';
 import { installedVersions } from '../../store/read.js';
@@ -64,6 +65,8 @@ export interface ToolInfo {
   selfUpdate: boolean;
   /** Known from a registry in aqua's format: which, how the name matched, what its rules declare. */
   aqua?: { source: string; ref: string | undefined; name: string; by: string | undefined; asset: string | undefined; checksum: string | undefined; signatures: string[] };
+  /** What is declared about GitHub artifact attestations, and what was verified per platform (attestation-info.ts). */
+  attestations: AttestationInfo;
 }
 
 export async function toolInfo(ctx: AppContext, name: string): Promise<ToolInfo> {
@@ -71,17 +74,20 @@ export async function toolInfo(ctx: AppContext, name: string): Promise<ToolInfo>
   if (!tool.entry && !tool.state && !tool.aqua) {
     throw new ToolError('TOOL_UNKNOWN_TOOL', `${name} is neither in the registry nor added`, { hint: `Try \`tool search ${name}\`` });
   }
+  const installed = await installedVersions(ctx.layout, tool.id);
+  const loaded = tool.aqua ? await withAquaPackage(ctx, tool) : tool;
   return {
     name: tool.id,
     repo: tool.repo,
     registry: tool.entry,
     added: Boolean(tool.state),
-    installed: await installedVersions(ctx.layout, tool.id),
+    installed,
     global: await globalVersion(ctx, tool),
     follows: tool.state?.follow,
     held: Boolean(tool.state?.held),
     selfUpdate: tool.state?.selfUpdate ?? Boolean(tool.entry?.selfUpdate),
-    ...(tool.aqua ? { aqua: aquaInfo(await withAquaPackage(ctx, tool)) } : {}),
+    ...(tool.aqua ? { aqua: aquaInfo(loaded) } : {}),
+    attestations: await attestationInfo(ctx, loaded, installed),
   };
 }
 

@@ -85,6 +85,7 @@ export async function activateGlobal(ctx: AppContext, tool: ToolIdentity, versio
       sha256: change.sha256 ?? manifest?.sha256 ?? '',
       ...(change.check ? { check: change.check } : manifest ? { check: manifest.verification.method === 'none' ? 'unverified' : 'verified' } : {}),
       ...(change.note ? { note: change.note } : {}),
+      ...(manifest?.attestation ? { attestation: manifest.attestation } : {}),
       ...(change.reason ? { reason: change.reason } : {}),
       ...(change.youngerThanCooldown ? { youngerThanCooldown: change.youngerThanCooldown } : {}),
     });

@@ -7,6 +7,7 @@ import { withMinAge } from './min-age.js';
 import { printJson, printLines, versionText } from '../output.js';
 import { pathAdvice, verificationText } from './format.js';
 import { verificationJson } from '../json/common.js';
+import { attestationJson } from '../json/attestation.js';
 
 interface AddFlags {
   asset?: string;
@@ -48,7 +49,7 @@ export async function add(text: string, flags: AddFlags): Promise<void> {
     ...(flags.autoUpdate ? { autoUpdateSeconds: parseDuration(flags.autoUpdate) } : {}),
     ...(flags.minAge !== undefined ? { minAge: flags.minAge } : {}),
   });
-  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, downloaded: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: verificationJson(result.manifest.verification), heldBack: result.heldBack ?? null, minAgeRecorded: minAgeJson(result.minAgeRecorded) });
+  if (flags.json) return printJson({ tool: result.tool.id, version: result.version, downloaded: result.installed, follows: result.follows, held: result.held, unchanged: result.unchanged, changes: result.changes, exes: result.exes, sha256: result.manifest.sha256, verification: verificationJson(result.manifest.verification), attestation: attestationJson(result.manifest.attestation), heldBack: result.heldBack ?? null, minAgeRecorded: minAgeJson(result.minAgeRecorded) });
   const advice = pathAdvice(ctx.layout.shims, process.env);
   if (result.unchanged) return printLines(advice ? [...unchangedLines(result), advice] : unchangedLines(result));
   const source = result.manifest.cause === 'self-update' ? verificationText(result.manifest) : `${result.manifest.asset.name}, ${verificationText(result.manifest)}`;

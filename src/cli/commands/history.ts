@@ -3,6 +3,7 @@ import { formatDuration } from '../../core/duration.js';
 import { formatAge } from '../../core/release-age.js';
 import { readHistory, type HistoryEntry } from '../../store/history.js';
 import { managedContext } from '../app-context.js';
+import { attestationJson } from '../json/attestation.js';
 import { printJson, printLines, table } from '../output.js';
 import { quoteReason } from './reason-text.js';
 
@@ -19,7 +20,7 @@ export async function history(name: string, flags: { json?: boolean }): Promise<
   const tool = await identifyTool(ctx, name);
   const entries = await readHistory(ctx.layout, tool.id);
   if (flags.json) {
-    return printJson({ tool: tool.id, entries: entries.map((e) => ({ at: e.at, from: e.from, to: e.to, cause: e.cause, sha256: e.sha256, check: e.check ?? null, note: e.note ?? null, reason: e.reason ?? null, youngerThanCooldown: e.youngerThanCooldown ?? null })) });
+    return printJson({ tool: tool.id, entries: entries.map((e) => ({ at: e.at, from: e.from, to: e.to, cause: e.cause, sha256: e.sha256, check: e.check ?? null, note: e.note ?? null, reason: e.reason ?? null, youngerThanCooldown: e.youngerThanCooldown ?? null, attestation: attestationJson(e.attestation) })) });
   }
   if (entries.length === 0) return printLines([`no history for ${tool.id} yet`]);
   const rows = [['WHEN', 'FROM', 'TO', 'WHY', 'SHA-256', 'CHECK', 'REASON']];

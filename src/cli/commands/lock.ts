@@ -1,3 +1,4 @@
+import { describeAttestation, parseAttestationToken, signerText } from '../../core/attestation.js';
 import { ToolError } from '../../core/errors.js';
 import { lockFiles } from '../../replicate/lock-files.js';
 import { isLockPlatform } from '../../replicate/lock-validate.js';
@@ -20,6 +21,18 @@ function platformList(text: string): string[] {
   return list;
 }
 
+/** One line per distinct outcome but absent (the common case, shown by --json): "attestation verified: built by … (darwin-arm64, linux-x64)". */
+function attestationLines(attestations: Record<string, string>): string[] {
+  const byOutcome = new Map<string, string[]>();
+  for (const [platform, token] of Object.entries(attestations)) {
+    if (token === 'absent') continue;
+    const record = parseAttestationToken(token);
+    const text = record?.status === 'verified' ? `verified: built by ${signerText(record)}` : record ? describeAttestation(record) : token;
+    byOutcome.set(text, [...(byOutcome.get(text) ?? []), platform]);
+  }
+  return [...byOutcome].map(([text, platforms]) => `    attestation ${text} (${platforms.sort().join(', ')})`);
+}
+
 export async function lock(flags: LockFlags): Promise<void> {
   const result = await lockFiles(await managedContext(), {
     ...(flags.global ? { global: true } : {}),
@@ -32,6 +45,7 @@ export async function lock(flags: LockFlags): Promise<void> {
     ...result.tools.flatMap((tool) => [
       `  ${tool.tool} ${tool.version}${tool.spec === tool.version ? '' : ` (for ${tool.spec})`}`,
       ...(tool.missing.length ? [`    no release asset for ${tool.missing.join(', ')}`] : []),
+      ...attestationLines(tool.attestations),
       ...(tool.unhashed.length ? [`    no published SHA-256 for ${tool.unhashed.join(', ')}: \`tool lock --download-missing\` hashes them`] : []),
     ]),
   ]);

@@ -1,12 +1,12 @@
 /** The documents of the commands that install, select, pin and remove. */
 import { arr, bool, enumOf, num, obj, orNull, str, type CommandContract } from './schema.js';
-import { ErrorInfo, HeldBack, Verification } from './shared-shapes.js';
+import { Attestation, ErrorInfo, HeldBack, Verification } from './shared-shapes.js';
 
 export const changeContracts: CommandContract[] = [
   {
     command: 'tool add <tool> --json',
     formatVersion: 1,
-    shape: obj({ tool: str, version: str, downloaded: bool, follows: str, held: bool, unchanged: bool, changes: arr(str), exes: arr(str), sha256: str, verification: Verification, heldBack: orNull(HeldBack), minAgeRecorded: orNull(obj({ file: str, line: num, changed: bool })) }),
+    shape: obj({ tool: str, version: str, downloaded: bool, follows: str, held: bool, unchanged: bool, changes: arr(str), exes: arr(str), sha256: str, verification: Verification, attestation: orNull(Attestation), heldBack: orNull(HeldBack), minAgeRecorded: orNull(obj({ file: str, line: num, changed: bool })) }),
     note: '`changes` says in words what moved (`"13.0.0 → 14.1.1"`, `"hold released"`); empty when `unchanged`',
   },
   {

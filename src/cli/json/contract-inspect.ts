@@ -1,6 +1,6 @@
 /** The documents of the commands that look and change nothing. */
 import { anyObject, arr, bool, enumOf, named, num, obj, orNull, str, type CommandContract } from './schema.js';
-import { Cause, Cooldown, HeldBack, Source } from './shared-shapes.js';
+import { Attestation, Cause, Cooldown, HeldBack, Source } from './shared-shapes.js';
 
 /** As in registry/*.json (README: Registries). */
 const RegistryEntry = named('RegistryEntry', anyObject);
@@ -35,7 +35,7 @@ export const inspectContracts: CommandContract[] = [
     formatVersion: 1,
     shape: obj({
       tool: str,
-      entries: arr(obj({ at: str, from: orNull(str), to: str, cause: Cause, sha256: str, check: orNull(enumOf('verified', 'unverified', 'mismatch')), note: orNull(str), reason: orNull(str), youngerThanCooldown: orNull(obj({ publishedAt: str, eligibleAt: str, minReleaseAgeSeconds: num, setBy: str })) })),
+      entries: arr(obj({ at: str, from: orNull(str), to: str, cause: Cause, sha256: str, check: orNull(enumOf('verified', 'unverified', 'mismatch')), note: orNull(str), reason: orNull(str), youngerThanCooldown: orNull(obj({ publishedAt: str, eligibleAt: str, minReleaseAgeSeconds: num, setBy: str })), attestation: orNull(Attestation) })),
     }),
   },
   {
@@ -70,6 +70,12 @@ export const inspectContracts: CommandContract[] = [
       follows: orNull(str),
       held: bool,
       selfUpdate: bool,
+      attestations: obj({
+        policy: obj({ mode: enumOf('verify', 'require', 'warn', 'off'), setBy: orNull(str) }),
+        signerWorkflow: orNull(str),
+        installed: arr(obj({ version: str, platform: str, asset: str, attestation: orNull(Attestation) })),
+        locked: arr(obj({ file: str, key: str, version: str, platform: str, attestation: orNull(Attestation) })),
+      }),
     }),
   },
 ];

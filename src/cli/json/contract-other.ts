@@ -1,5 +1,5 @@
 /** The documents of the commands for locks, sync, the doctor, bisect, registries and setup, and of errors. */
-import { arr, bool, enumOf, num, obj, orNull, oneOf, str, type CommandContract } from './schema.js';
+import { arr, bool, enumOf, num, record, obj, orNull, oneOf, str, type CommandContract } from './schema.js';
 import { ErrorInfo, Source } from './shared-shapes.js';
 
 const Difference = obj({ tool: str, difference: enumOf('missing', 'extra', 'other-version', 'other-bytes', 'other-hold'), want: orNull(str), have: orNull(str), source: Source });
@@ -8,7 +8,7 @@ export const otherContracts: CommandContract[] = [
   {
     command: 'tool lock --json',
     formatVersion: 1,
-    shape: obj({ file: str, platforms: arr(str), tools: arr(obj({ tool: str, version: str, spec: str, unhashed: arr(str), missing: arr(str) })) }),
+    shape: obj({ file: str, platforms: arr(str), tools: arr(obj({ tool: str, version: str, spec: str, unhashed: arr(str), missing: arr(str), attestations: record(str) })) }),
   },
   {
     command: 'tool sync --check --json',

@@ -21,6 +21,16 @@ export const HeldBack: Shape = named('HeldBack', obj({ version: str, publishedAt
 /** The cooldown in force and where it was set (`<settings file> line 2`, `TOOL_MIN_RELEASE_AGE`, `--min-age`). */
 export const Cooldown: Shape = named('Cooldown', obj({ minReleaseAgeSeconds: num, setBy: str }));
 
+/** What checking a release asset's GitHub artifact attestations found. */
+export const Attestation: Shape = named('Attestation', obj({
+  status: enumOf('verified', 'absent', 'failed', 'unchecked'),
+  repo: orNull(str),
+  workflow: orNull(str),
+  ref: orNull(str),
+  detail: orNull(str),
+  recordedIn: orNull(str),
+}));
+
 /** The same object `--json` prints on stderr for an error, inside a document. */
 export const ErrorInfo: Shape = named('Error', obj({
   code: str,
