@@ -35,11 +35,16 @@ const freshMiseEnv = () => miseEnv(join(root, `mise-${homes++}`), root);
 /** mise's home for the read-only rows: small0 and truebin selected globally. */
 let miseHome: NodeJS.ProcessEnv | undefined;
 
-/** The mise row under a tool row: mise's time, and whether tool was faster. */
-function versusMise(what: string, toolSamples: Sample[], miseSamples: Sample[]): Row {
+/**
+ * The mise row under a tool row: mise's time, and whether tool was faster.
+ * `judged` false where issue 9 sets no target against mise (list, which: their
+ * target is against `node -e 0`); the row is then for reference only.
+ */
+function versusMise(what: string, toolSamples: Sample[], miseSamples: Sample[], judged = true): Row {
   const m = summarize(miseSamples.map((s) => s.ms));
   const ratio = summarize(toolSamples.map((s) => s.ms)).median / m.median;
-  return { what: `  mise: ${what}`, value: formatMs(m), ratio: `tool at ${ratio.toFixed(2)}x mise`, target: 'tool faster', met: ratio < 1 };
+  const ratioText = `tool at ${ratio.toFixed(2)}x mise`;
+  return judged ? { what: `  mise: ${what}`, value: formatMs(m), ratio: ratioText, target: 'tool faster', met: ratio < 1 } : { what: `  mise: ${what}`, value: formatMs(m), ratio: ratioText, target: '-', met: undefined };
 }
 
 /** Interleaved rounds: each round runs every variant once, so noise hits them alike. */
@@ -70,7 +75,7 @@ async function startup(home: string): Promise<Row[]> {
     which: () => tool(['which', 'small0'], env),
     ...(miseHome ? { miseLs: () => miseRun(['ls'], miseHome!), miseWhich: () => miseRun(['which', 'small0'], miseHome!) } : {}),
   }, ROUNDS * 2);
-  const withMise = (what: string, toolKey: string, miseKey: string): Row[] => (s[miseKey] ? [versusMise(what, s[toolKey]!, s[miseKey]!)] : []);
+  const withMise = (what: string, toolKey: string, miseKey: string): Row[] => (s[miseKey] ? [versusMise(what, s[toolKey]!, s[miseKey]!, false)] : []);
   return [
     ratioRow('node -e 0 (the floor)', s.node!, s.node!, 'node -e 0', undefined, '-'),
     ratioRow('tool --version', s.version!, s.node!, 'node -e 0', 1.15, '<= 1.15x'),
