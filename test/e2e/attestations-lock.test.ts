@@ -85,7 +85,7 @@ describe('attestations in locks', () => {
 
   it('tool info lists the lock\'s outcome per platform', async () => {
     const info = JSON.parse((await box.tool(['info', 'acme/multi', '--json'], { cwd: project })).stdout);
-    const locked = info.attestations.locked.map((row: { platform: string; attestation: { status: string } }) => `${row.platform}=${row.attestation.status}`).sort();
+    const locked = info.attestations.inLocks.map((row: { platform: string; attestation: { status: string } }) => `${row.platform}=${row.attestation.status}`).sort();
     assert.deepEqual(locked, ['darwin-arm64=verified', 'darwin-x64=verified', 'linux-arm64=verified', 'linux-x64=verified']);
   });
 

@@ -62,7 +62,7 @@ describe('GitHub artifact attestations', () => {
     const { attestations } = JSON.parse(info.stdout);
     assert.deepEqual(attestations.policy, { mode: 'verify', setBy: null });
     assert.equal(attestations.signerWorkflow, null);
-    assert.deepEqual(attestations.installed.map((row: { platform: string; attestation: { status: string } }) => [row.platform, row.attestation.status]), [['linux-x64-gnu', 'verified']]);
+    assert.deepEqual(attestations.inStore.map((row: { platform: string; attestation: { status: string } }) => [row.platform, row.attestation.status]), [['linux-x64-gnu', 'verified']]);
     const text = await box.tool(['info', 'acme/signed']);
     assert.match(text.stdout, /attestations: verify \(the default\); signer: any workflow of the repository/);
     assert.match(text.stdout, /1\.0\.0 linux-x64-gnu: verified \(acme\/signed \.github\/workflows\/release\.yml\)/);

@@ -11,7 +11,7 @@ export function attestationsJson(info: AttestationInfo): object {
   return {
     policy: info.policy,
     signerWorkflow: info.signerWorkflow,
-    installed: info.installed.map((row) => ({ version: row.version, platform: row.platform, asset: row.asset, attestation: attestationJson(row.attestation) })),
-    locked: info.locked.map((row) => ({ file: row.lock, key: row.key, version: row.version, platform: row.platform, attestation: attestationJson(row.attestation) })),
+    inStore: info.installed.map((row) => ({ version: row.version, platform: row.platform, asset: row.asset, attestation: attestationJson(row.attestation) })),
+    inLocks: info.locked.map((row) => ({ file: row.lock, key: row.key, version: row.version, platform: row.platform, attestation: attestationJson(row.attestation) })),
   };
 }

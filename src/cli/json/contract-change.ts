@@ -33,7 +33,7 @@ export const changeContracts: CommandContract[] = [
       tools: arr(obj({ tool: str, spec: str, line: num, version: str, downloaded: bool })),
       failed: arr(obj({ tool: str, spec: str, line: num, error: ErrorInfo })),
     }),
-    note: 'A failed line does not stop the others; the exit code is the first failure\'s',
+    note: 'A failed line does not stop the others; the exit code is the failures\' shared category, else 1',
   },
   {
     command: 'tool remove <tool> --json',

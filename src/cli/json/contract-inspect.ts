@@ -73,8 +73,8 @@ export const inspectContracts: CommandContract[] = [
       attestations: obj({
         policy: obj({ mode: enumOf('verify', 'require', 'warn', 'off'), setBy: orNull(str) }),
         signerWorkflow: orNull(str),
-        installed: arr(obj({ version: str, platform: str, asset: str, attestation: orNull(Attestation) })),
-        locked: arr(obj({ file: str, key: str, version: str, platform: str, attestation: orNull(Attestation) })),
+        inStore: arr(obj({ version: str, platform: str, asset: str, attestation: orNull(Attestation) })),
+        inLocks: arr(obj({ file: str, key: str, version: str, platform: str, attestation: orNull(Attestation) })),
       }),
     }),
   },
