@@ -67,3 +67,23 @@ describe('settings values checked at start-up', () => {
     assert.equal(list.stderr, '');
   });
 });
+
+describe("doctor's network check on a url-rewrite rule that would stop every download", () => {
+  let box: Sandbox;
+  before(async () => {
+    box = await createSandbox();
+  });
+  after(() => box.close());
+
+  it('is a problem (exit 1) naming the rule, not a note under "ok"', async () => {
+    const settings = box.write(SETTINGS, '# the cache\nurl-rewrite = ~^https?://[^/]+/(.*)$ -> http://mirror.example/$1\n');
+    const doctor = await box.tool(['doctor', '--json']);
+    assert.equal(doctor.code, 1, doctor.stderr);
+    const network = JSON.parse(doctor.stdout).checks.find((check: { name: string }) => check.name === 'network');
+    assert.equal(network.ok, false);
+    assert.equal(network.problems.length, 1, JSON.stringify(network));
+    assert.match(network.problems[0].message, new RegExp(`^url-rewrite \\(${settings} line 2\\) turns http://127\\.0\\.0\\.1:\\d+/OWNER/REPO/releases/download/v1\\.0\\.0/tool-linux-x64\\.tar\\.gz into http://mirror\\.example/OWNER/`));
+    assert.match(network.problems[0].fix, /gives https:\/\//);
+    assert.equal(network.problems[0].fixable, false);
+  });
+});
