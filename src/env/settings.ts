@@ -11,6 +11,11 @@ import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 import { readSettingsFile, type SettingsFile } from './settings-file.js';
 import { minReleaseAgeFor } from './min-release-age.js';
+import { checkAttestationModes } from './attestation-mode.js';
+import { readRewriteRules } from './url-rewrite.js';
+import { assertSafeUrl } from './safe-url.js';
+
+export { assertSafeUrl, isLoopbackHost, isSafeUrl } from './safe-url.js';
 
 export interface Settings {
   home: string;
@@ -38,23 +43,6 @@ export interface Settings {
 }
 
 const DEFAULT_API = 'https://api.github.com';
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** https anywhere; plain http only to this machine (the test release server). Decided from the URL alone, before any lookup. */
-export function isSafeUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-}
-
-export function assertSafeUrl(url: URL, what: string): void {
-  if (isSafeUrl(url)) return;
-  throw new ToolError('TOOL_INSECURE_URL', `${what} ${url.href} is not https`, {
-    hint: 'Only https URLs are allowed (plain http only for 127.0.0.1/localhost)',
-  });
-}
 
 function parseApiUrl(text: string): URL {
   let url: URL;
@@ -137,8 +125,11 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv): string {
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const configDir = defaultConfigDir(env);
   const file = readSettingsFile(configDir);
-  // A bad cooldown stops every command at once, as an unknown key does, not only the next install.
+  // A bad value stops every command at once, as an unknown key does, not only the next
+  // install of the one tool whose section holds it (and not after its download).
   minReleaseAgeFor({ file, env }, []);
+  checkAttestationModes(file);
+  readRewriteRules(file);
   return {
     home: defaultHome(env),
     apiUrl: parseApiUrl(env.TOOL_GITHUB_API_URL || DEFAULT_API),

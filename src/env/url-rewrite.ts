@@ -11,7 +11,7 @@
  * requests, and the bytes are checked against the same SHA-256 as without it.
  */
 import { ToolError } from '../core/errors.js';
-import { isSafeUrl } from './settings.js';
+import { isSafeUrl } from './safe-url.js';
 import { settingError, settingsAll, type SettingEntry, type SettingsFile } from './settings-file.js';
 
 export interface RewriteRule {

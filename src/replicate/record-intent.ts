@@ -68,6 +68,6 @@ export async function recordIntent(ctx: AppContext, tool: ToolIdentity, version:
     await relockTool(ctx, lock, tool, version, spec, { key, ...(intent.release?.tag_name ? { release: intent.release } : {}) });
   } catch (error) {
     if (!isToolError(error) || error.code === 'TOOL_BAD_LOCK') throw error;
-    ctx.log(`warning: ${lock} was not updated for ${tool.id} ${version}: ${error.toLine()} Run \`tool lock --global\` when that is fixed`);
+    ctx.log(`warning: ${lock} was not updated for ${tool.id} ${version}: ${error.toLine().replace(/[.\s]*$/, '.')} Run \`tool lock --global\` when that is fixed`);
   }
 }

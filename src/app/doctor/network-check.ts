@@ -50,8 +50,12 @@ function caLine(settings: Pick<Settings, 'env' | 'file'>, problems: Problem[]): 
   }
 }
 
-/** What a rule makes of a download from the configured host, else of one from github.com (what most rules are written for). */
-function ruleLine(rule: RewriteRule, samples: URL[]): string {
+/**
+ * What a rule makes of a download from the configured host, else of one from
+ * github.com (what most rules are written for). A rule that turns it into a
+ * URL tool refuses to fetch would stop those downloads: a problem, not a note.
+ */
+function ruleLine(rule: RewriteRule, samples: URL[], problems: Problem[]): string | undefined {
   const head = `url-rewrite ${describeRule(rule)} (${rule.where})`;
   try {
     for (const sample of samples) {
@@ -61,7 +65,8 @@ function ruleLine(rule: RewriteRule, samples: URL[]): string {
     return `${head}: leaves downloads such as ${samples[0]!.href} alone`;
   } catch (error) {
     if (!isToolError(error)) throw error;
-    return `${head}: ${error.message}`;
+    problems.push({ message: error.message, fix: error.hint ?? `fix or remove the rule (${rule.where})` });
+    return undefined;
   }
 }
 
@@ -83,7 +88,7 @@ export function judgeNetwork(settings: Pick<Settings, 'env' | 'file' | 'apiUrl'>
   const ca = caLine(settings, problems);
   const downloads = networkHosts(settings.apiUrl)[1]![1];
   const samples = [...new Set([downloads.origin, 'https://github.com'])].map((origin) => sampleDownload(new URL(origin)));
-  const notes = [...proxyLines(settings.apiUrl, proxies), ...(ca ? [ca] : []), ...rules.map((rule) => ruleLine(rule, samples))];
+  const notes = [...proxyLines(settings.apiUrl, proxies), ...(ca ? [ca] : []), ...rules.flatMap((rule) => ruleLine(rule, samples, problems) ?? [])];
   const summary = [
     proxies ? 'proxy variables set (each host below)' : 'no proxy variables: direct to every host',
     ca ? 'a private CA' : "Node's certificate authorities",

@@ -11,11 +11,9 @@
  */
 import { signerText, type AttestationRecord } from '../../core/attestation.js';
 import { ToolError } from '../../core/errors.js';
-import { settingError, settingFor, type SettingEntry } from '../../env/settings-file.js';
+import { attestationModeOf, type AttestationMode } from '../../env/attestation-mode.js';
+import { settingFor, type SettingEntry } from '../../env/settings-file.js';
 import type { Settings } from '../../env/settings.js';
-
-export type AttestationMode = 'verify' | 'require' | 'warn' | 'off';
-const MODES: readonly AttestationMode[] = ['verify', 'require', 'warn', 'off'];
 
 export interface AttestationPolicy {
   mode: AttestationMode;
@@ -27,9 +25,7 @@ export interface AttestationPolicy {
 export function attestationPolicy(settings: Settings, names: readonly string[]): AttestationPolicy {
   const entry = settingFor(settings.file, 'attestations', names);
   if (!entry) return { mode: 'verify', entry: undefined };
-  const mode = MODES.find((candidate) => candidate === entry.value);
-  if (!mode) throw settingError(entry, `attestations = "${entry.value}" is not one of ${MODES.join(', ')}`, 'Write attestations = verify (the default), require, warn or off');
-  return { mode, entry };
+  return { mode: attestationModeOf(entry), entry };
 }
 
 function where(policy: AttestationPolicy): string {
