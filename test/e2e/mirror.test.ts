@@ -28,7 +28,7 @@ describe('url-rewrite: release downloads from an artifact cache', () => {
   let mirror: MirrorServer;
   let published = 0;
   const settings = () => join(box.env.HOME!, '.config', 'tool', 'settings');
-  /** The release server's github.com stand-in, where browser_download_url points. */
+  /** The release server's download host, where browser_download_url points. */
   let downloadHost: string;
 
   /** A raw single-file tool, so a same-length tampered copy reaches the hash check intact. */
@@ -132,10 +132,10 @@ describe('url-rewrite: release downloads from an artifact cache', () => {
   });
 
   it('stops at a rule without " -> " or with a plain-http target, naming the file and line (exit 6)', async () => {
-    box.write('user/.config/tool/settings', 'url-rewrite = https://github.com/ https://mirror.example/\n');
+    box.write('user/.config/tool/settings', 'url-rewrite = https://downloads.example/ https://mirror.example/\n');
     const missing = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6);
-    assert.match(missing, new RegExp(`^tool: ${settings().replace(/\./g, '\\.')} line 1: url-rewrite "https://github.com/ https://mirror.example/" has no " -> "\\. Write url-rewrite = `));
-    box.write('user/.config/tool/settings', '\nurl-rewrite = https://github.com/ -> http://mirror.example/\n');
+    assert.match(missing, new RegExp(`^tool: ${settings().replace(/\./g, '\\.')} line 1: url-rewrite "https://downloads.example/ https://mirror.example/" has no " -> "\\. Write url-rewrite = `));
+    box.write('user/.config/tool/settings', '\nurl-rewrite = https://downloads.example/ -> http://mirror.example/\n');
     const insecure = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6);
     assert.match(insecure, /line 2: url-rewrite target "http:\/\/mirror\.example\/" is not an https URL\. Mirrors must be https/);
   });

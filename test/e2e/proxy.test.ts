@@ -152,7 +152,8 @@ describe('tool doctor: the network check', () => {
   before(async () => {
     box = await createSandbox();
     proxy = await startForwardProxy();
-    box.write('user/.config/tool/settings', 'url-rewrite = https://github.com/ -> https://nexus.example/repository/github/\n');
+    // Downloads come from the API host here (as on GitHub Enterprise), so that is what doctor's sample URL starts with.
+    box.write('user/.config/tool/settings', `url-rewrite = ${box.server.apiUrl}/ -> https://nexus.example/repository/github/\n`);
   });
   after(async () => {
     await proxy.close();
@@ -171,7 +172,7 @@ describe('tool doctor: the network check', () => {
     assert.deepEqual(network.notes, [
       `API ${api}: through ${proxyShown} (HTTP_PROXY)`,
       `downloads ${api}: through ${proxyShown} (HTTP_PROXY)`,
-      `url-rewrite https://github.com/ -> https://nexus.example/repository/github/ (${settings} line 1): https://github.com/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz -> https://nexus.example/repository/github/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz`,
+      `url-rewrite ${api}/ -> https://nexus.example/repository/github/ (${settings} line 1): ${api}/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz -> https://nexus.example/repository/github/OWNER/REPO/releases/download/v1.0.0/tool-linux-x64.tar.gz`,
     ]);
     assert.ok(proxy.log.includes(`GET ${api}/rate_limit`), 'the github check itself went through the proxy');
 

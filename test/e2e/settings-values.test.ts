@@ -45,13 +45,13 @@ describe('settings values checked at start-up', () => {
   });
 
   it('a malformed url-rewrite rule stops tool list, naming the file and line', async () => {
-    box.write(SETTINGS, '\n\nurl-rewrite = https://github.com/ https://mirror.example/\n');
+    box.write(SETTINGS, '\n\nurl-rewrite = https://downloads.example/ https://mirror.example/\n');
     const line = oneErrorLine(await box.tool(['list']));
-    assert.match(line, new RegExp(`^tool: ${settings} line 3: url-rewrite "https://github.com/ https://mirror.example/" has no " -> "\\. Write url-rewrite = `));
+    assert.match(line, new RegExp(`^tool: ${settings} line 3: url-rewrite "https://downloads.example/ https://mirror.example/" has no " -> "\\. Write url-rewrite = `));
   });
 
   it('the --json error is one JSON line with exit 6', async () => {
-    box.write(SETTINGS, 'url-rewrite = https://github.com/ -> http://mirror.example/\n');
+    box.write(SETTINGS, 'url-rewrite = https://downloads.example/ -> http://mirror.example/\n');
     const result = await box.tool(['list', '--json']);
     assert.equal(result.code, 6);
     assert.equal(result.stdout, '');
@@ -61,7 +61,7 @@ describe('settings values checked at start-up', () => {
   });
 
   it('good values start as before', async () => {
-    box.write(SETTINGS, 'attestations = warn\nurl-rewrite = https://github.com/ -> https://mirror.example/\n[acme/widget]\nattestations = off\n');
+    box.write(SETTINGS, 'attestations = warn\nurl-rewrite = https://downloads.example/ -> https://mirror.example/\n[acme/widget]\nattestations = off\n');
     const list = await box.tool(['list']);
     assert.equal(list.code, 0, list.stderr);
     assert.equal(list.stderr, '');

@@ -76,13 +76,13 @@ export async function createAttestationAuthority(): Promise<AttestationAuthority
     async sign(options) {
       const signer = keyPair();
       const workflow = options.workflow ?? '.github/workflows/release.yml';
-      const san = `https://github.com/${options.repo}/${workflow}@${options.ref ?? 'refs/tags/v1.0.0'}`;
+      const san = `https://forge.example/${options.repo}/${workflow}@${options.ref ?? 'refs/tags/v1.0.0'}`;
       const issued = await ca.issueCertificate({
         publicKey: der(signer.publicKey),
         subjectAltName: san,
         extensions: [
           { oid: '1.3.6.1.4.1.57264.1.8', value: options.issuer ?? GITHUB_ISSUER },
-          { oid: '1.3.6.1.4.1.57264.1.12', value: `https://github.com/${options.sourceRepo ?? options.repo}` },
+          { oid: '1.3.6.1.4.1.57264.1.12', value: `https://forge.example/${options.sourceRepo ?? options.repo}` },
         ],
       });
       const cert = Buffer.from(issued.buffer, issued.byteOffset, issued.byteLength);

@@ -5,7 +5,7 @@ import { checkSigner, derText, GITHUB_ACTIONS_ISSUER, parseWorkflowUri, statemen
 
 const SHA = 'ab'.repeat(32);
 const facts = (san: string, extra: Partial<CertificateFacts> = {}): CertificateFacts => ({ san, issuer: GITHUB_ACTIONS_ISSUER, sourceRepository: undefined, ...extra });
-const SAN = 'https://github.com/cli/cli/.github/workflows/deployment.yml@refs/tags/v2.63.0';
+const SAN = 'https://forge.example/cli/cli/.github/workflows/deployment.yml@refs/tags/v2.63.0';
 
 describe('parseWorkflowUri', () => {
   it('splits a GitHub Actions SAN into repository, workflow path and ref', () => {
@@ -14,29 +14,29 @@ describe('parseWorkflowUri', () => {
 
   it('rejects a SAN that is not a workflow (an e-mail identity, a URI without a ref)', () => {
     assert.equal(parseWorkflowUri('someone@example.invalid'), undefined);
-    assert.equal(parseWorkflowUri('https://github.com/cli/cli/.github/workflows/deployment.yml'), undefined);
+    assert.equal(parseWorkflowUri('https://forge.example/cli/cli/.github/workflows/deployment.yml'), undefined);
     assert.equal(parseWorkflowUri(undefined), undefined);
   });
 });
 
 describe('checkSigner', () => {
   it('accepts the tool\'s own repository, whatever the case of owner/repo', () => {
-    const result = checkSigner(facts(SAN, { sourceRepository: 'https://github.com/cli/cli' }), { repo: 'CLI/CLI' });
+    const result = checkSigner(facts(SAN, { sourceRepository: 'https://forge.example/cli/cli' }), { repo: 'CLI/CLI' });
     assert.deepEqual(result, { ok: true, signer: { repo: 'cli/cli', workflow: '.github/workflows/deployment.yml', ref: 'refs/tags/v2.63.0' } });
   });
 
   it('judges the repository by the source-repository extension: a reusable workflow of another repository still counts', () => {
-    const reusable = facts('https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator.yml@refs/tags/v2.0.0', { sourceRepository: 'https://github.com/cli/cli' });
+    const reusable = facts('https://forge.example/slsa-framework/slsa-github-generator/.github/workflows/generator.yml@refs/tags/v2.0.0', { sourceRepository: 'https://forge.example/cli/cli' });
     assert.equal(checkSigner(reusable, { repo: 'cli/cli' }).ok, true);
   });
 
   it('refuses a build in another repository, naming both', () => {
-    const result = checkSigner(facts('https://github.com/mallory/cli/.github/workflows/release.yml@refs/heads/main', { sourceRepository: 'https://github.com/mallory/cli' }), { repo: 'cli/cli' });
+    const result = checkSigner(facts('https://forge.example/mallory/cli/.github/workflows/release.yml@refs/heads/main', { sourceRepository: 'https://forge.example/mallory/cli' }), { repo: 'cli/cli' });
     assert.deepEqual(result, { ok: false, reason: 'wrong repository: built in mallory/cli, not cli/cli' });
   });
 
   it('falls back to the SAN\'s repository when the certificate has no source-repository extension', () => {
-    assert.equal(checkSigner(facts('https://github.com/mallory/cli/.github/workflows/release.yml@refs/heads/main'), { repo: 'cli/cli' }).ok, false);
+    assert.equal(checkSigner(facts('https://forge.example/mallory/cli/.github/workflows/release.yml@refs/heads/main'), { repo: 'cli/cli' }).ok, false);
     assert.equal(checkSigner(facts(SAN), { repo: 'cli/cli' }).ok, true);
   });
 

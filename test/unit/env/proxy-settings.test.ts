@@ -14,25 +14,25 @@ describe('proxy settings', () => {
 
   it('use HTTPS_PROXY for https and HTTP_PROXY for http, the lower-case name winning', () => {
     const env = { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128', HTTP_PROXY: 'plain:8080' };
-    assert.equal(decide('https://api.github.com/x', env), 'through http://lower:3128 (https_proxy)');
+    assert.equal(decide('https://api.downloads.example/x', env), 'through http://lower:3128 (https_proxy)');
     assert.equal(decide('http://127.0.0.1:9/x', env), 'through http://plain:8080 (HTTP_PROXY)');
     assert.equal(decide('http://127.0.0.1:9/x', { HTTPS_PROXY: 'http://p:1' }), 'direct (no HTTP_PROXY set)');
   });
 
   it('never show a password', () => {
-    assert.equal(decide('https://github.com/', { HTTPS_PROXY: 'http://alice:s3cret@proxy:3128' }), 'through http://alice:***@proxy:3128 (HTTPS_PROXY)');
+    assert.equal(decide('https://downloads.example/', { HTTPS_PROXY: 'http://alice:s3cret@proxy:3128' }), 'through http://alice:***@proxy:3128 (HTTPS_PROXY)');
   });
 
   const bypass: Array<[string, string, boolean]> = [
-    ['*', 'https://github.com/', true],
-    ['github.com', 'https://github.com/', true],
-    ['github.com', 'https://api.github.com/', true],
-    ['.github.com', 'https://github.com/', true],
-    ['.github.com', 'https://API.GitHub.com./', true],
+    ['*', 'https://downloads.example/', true],
+    ['downloads.example', 'https://downloads.example/', true],
+    ['downloads.example', 'https://api.downloads.example/', true],
+    ['.downloads.example', 'https://downloads.example/', true],
+    ['.downloads.example', 'https://API.Downloads.example./', true],
     ['*.githubusercontent.com', 'https://release-assets.githubusercontent.com/', true],
-    ['hub.com', 'https://github.com/', false],
-    ['github.com:443', 'https://github.com/', true],
-    ['github.com:8443', 'https://github.com/', false],
+    ['loads.example', 'https://downloads.example/', false],
+    ['downloads.example:443', 'https://downloads.example/', true],
+    ['downloads.example:8443', 'https://downloads.example/', false],
     ['127.0.0.1', 'http://127.0.0.1:8080/', true],
     ['0.0.1', 'http://127.0.0.1:8080/', false],
     ['[::1]', 'http://[::1]:8080/', true],
