@@ -11,17 +11,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import type { FakeRelease } from '../support/release-server.js';
-import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { oneErrorLine } from '../support/one-error-line.js';
+import { createSandbox, type Sandbox } from '../support/sandbox.js';
 
 const PROGRESS = /^(installing \S+ \S+ \(.+\) for \S+|downloading \S+ from \S+ \(url-rewrite, .+\))$/;
 
-function oneErrorLine(result: RunResult, exit: number): string {
-  assert.equal(result.code, exit, `exit ${exit} expected; stderr:\n${result.stderr}`);
-  assert.doesNotMatch(result.stderr, /\n\s+at /);
-  const lines = result.stderr.trimEnd().split('\n').filter((line) => !PROGRESS.test(line));
-  assert.equal(lines.length, 1, `one error line, got:\n${result.stderr}`);
-  return lines[0]!;
-}
 
 describe('url-rewrite: release downloads from an artifact cache', () => {
   let box: Sandbox;
@@ -96,7 +90,7 @@ describe('url-rewrite: release downloads from an artifact cache', () => {
   it('refuses a mirror that serves other bytes: the SHA-256 the release lists decides (exit 5), nothing installed', async () => {
     const name = publish((original) => Buffer.from(original.toString('latin1').replace('1.0.0', '6.6.6'), 'latin1'));
     const result = await box.tool(['add', `acme/${name}`]);
-    const line = oneErrorLine(result, 5);
+    const line = oneErrorLine(result, 5, PROGRESS);
     assert.match(line, /SHA-256|checksum|sha256/i);
     assert.equal((await box.sh(`command -v ${name} || echo none`)).stdout, 'none\n');
   });
@@ -104,7 +98,7 @@ describe('url-rewrite: release downloads from an artifact cache', () => {
   it('says in one line that the mirror lacks the file, naming it and the rule (exit 4), without falling back to GitHub', async () => {
     const name = `widget${++published}`;
     box.server.addRelease(`acme/${name}`, release(name));
-    const line = oneErrorLine(await box.tool(['add', `acme/${name}`]), 4);
+    const line = oneErrorLine(await box.tool(['add', `acme/${name}`]), 4, PROGRESS);
     assert.equal(line, `tool: the mirror ${mirror.url}/github/acme/${name}/releases/download/v1.0.0/${name}_linux_amd64 answered 404 for ${name}_linux_amd64 (url-rewrite, ${settings()} line 2, for ${downloadHost}/acme/${name}/releases/download/v1.0.0/${name}_linux_amd64). Check that the artifact cache holds or proxies that release, or fix the rule`);
     assert.deepEqual(upstreamDownloads(), []);
   });
@@ -133,10 +127,10 @@ describe('url-rewrite: release downloads from an artifact cache', () => {
 
   it('stops at a rule without " -> " or with a plain-http target, naming the file and line (exit 6)', async () => {
     box.write('user/.config/tool/settings', 'url-rewrite = https://downloads.example/ https://mirror.example/\n');
-    const missing = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6);
+    const missing = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6, PROGRESS);
     assert.match(missing, new RegExp(`^tool: ${settings().replace(/\./g, '\\.')} line 1: url-rewrite "https://downloads.example/ https://mirror.example/" has no " -> "\\. Write url-rewrite = `));
     box.write('user/.config/tool/settings', '\nurl-rewrite = https://downloads.example/ -> http://mirror.example/\n');
-    const insecure = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6);
+    const insecure = oneErrorLine(await box.tool(['add', `acme/${publish()}`]), 6, PROGRESS);
     assert.match(insecure, /line 2: url-rewrite target "http:\/\/mirror\.example\/" is not an https URL\. Mirrors must be https/);
   });
 });

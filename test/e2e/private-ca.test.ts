@@ -12,18 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy.js';
-import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { oneErrorLine } from '../support/one-error-line.js';
+import { createSandbox, type Sandbox } from '../support/sandbox.js';
 import { makeTestCa, type TestCa } from '../support/test-ca.js';
 
-const PROGRESS = /^installing \S+ \S+ \(.+\) for \S+$/;
-
-function oneErrorLine(result: RunResult, exit: number): string {
-  assert.equal(result.code, exit, `exit ${exit} expected; stderr:\n${result.stderr}`);
-  assert.doesNotMatch(result.stderr, /\n\s+at /);
-  const lines = result.stderr.trimEnd().split('\n').filter((line) => !PROGRESS.test(line));
-  assert.equal(lines.length, 1, `one error line, got:\n${result.stderr}`);
-  return lines[0]!;
-}
 
 describe('a release server whose certificate a private CA signed', () => {
   let dir: string;

@@ -15,18 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { fixtureRelease } from '../support/fixture-tools.js';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy.js';
-import { createSandbox, type RunResult, type Sandbox } from '../support/sandbox.js';
+import { oneErrorLine } from '../support/one-error-line.js';
+import { createSandbox, type Sandbox } from '../support/sandbox.js';
 
-const PROGRESS = /^installing \S+ \S+ \(.+\) for \S+$/;
-
-/** A clean failure: the exit code, one "tool: " line on stderr, no stack trace; returns that line. */
-function oneErrorLine(result: RunResult, exit: number): string {
-  assert.equal(result.code, exit, `exit ${exit} expected; stderr:\n${result.stderr}`);
-  assert.doesNotMatch(result.stderr, /\n\s+at /);
-  const lines = result.stderr.trimEnd().split('\n').filter((line) => !PROGRESS.test(line));
-  assert.equal(lines.length, 1, `one error line, got:\n${result.stderr}`);
-  return lines[0]!;
-}
 
 /** A port nothing listens on: bound, then closed. */
 async function closedPort(): Promise<number> {
