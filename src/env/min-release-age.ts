@@ -13,7 +13,7 @@
 import { parseDuration } from '../core/duration.js';
 import { ToolError } from '../core/errors.js';
 import type { ReleaseAgePolicy } from '../core/release-age.js';
-import { settingError, type SettingEntry } from './settings-file.js';
+import { ownSetting, settingError, settingFor, type SettingEntry } from './settings-file.js';
 import type { Settings } from './settings.js';
 
 export const MIN_RELEASE_AGE_KEY = 'min-release-age';
@@ -51,18 +51,24 @@ export function minAgeOption(text: string): ReleaseAgePolicy {
   return { seconds, setBy: '--min-age' };
 }
 
+/** Checks every `min-release-age` line and TOOL_MIN_RELEASE_AGE (readSettings, at start-up). */
+export function checkMinReleaseAges(settings: Pick<Settings, 'file' | 'env'>): void {
+  for (const entry of settings.file.entries) if (entry.key === MIN_RELEASE_AGE_KEY) fromEntry(entry);
+  const env = settings.env.TOOL_MIN_RELEASE_AGE;
+  if (env !== undefined && env.trim() !== '') fromEnv(env);
+}
+
 /**
  * The cooldown for a tool known by `names` (its name, owner/repo and
- * executables; any letter case); undefined when none is set. Every line of the
- * key is checked, so a bad value anywhere is reported at the first use.
+ * executables; any letter case); undefined when none is set.
  */
 export function minReleaseAgeFor(settings: Pick<Settings, 'file' | 'env'>, names: readonly string[]): ReleaseAgePolicy | undefined {
-  const entries = settings.file.entries.filter((entry) => entry.key === MIN_RELEASE_AGE_KEY);
-  const policies = entries.map((entry) => ({ entry, policy: fromEntry(entry) }));
-  const wanted = new Set(names.map((name) => name.toLowerCase()));
-  const own = policies.find(({ entry }) => entry.tool !== undefined && wanted.has(entry.tool.toLowerCase()));
-  if (own) return own.policy;
+  // A bad line anywhere is reported whichever tool asks, also for Settings made without readSettings.
+  checkMinReleaseAges(settings);
+  const own = ownSetting(settings.file, MIN_RELEASE_AGE_KEY, names);
+  if (own) return fromEntry(own);
   const env = settings.env.TOOL_MIN_RELEASE_AGE;
   if (env !== undefined && env.trim() !== '') return fromEnv(env);
-  return policies.find(({ entry }) => entry.tool === undefined)?.policy;
+  const top = settingFor(settings.file, MIN_RELEASE_AGE_KEY);
+  return top ? fromEntry(top) : undefined;
 }

@@ -119,13 +119,18 @@ export function readSettingsFile(configDir: string): SettingsFile {
 }
 
 /**
- * The line that governs `key` for a tool known by `names` (its name and its
- * owner/repo, so `[yt-dlp]` and `[yt-dlp/yt-dlp]` both work): its own section
- * first, then the top level.
+ * The line for `key` in the section of a tool known by `names` (its name,
+ * owner/repo and executables, so `[yt-dlp]` and `[yt-dlp/yt-dlp]` both work;
+ * any letter case); undefined when its section does not set it.
  */
+export function ownSetting(file: SettingsFile, key: string, names: readonly string[]): SettingEntry | undefined {
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  return file.entries.find((entry) => entry.key === key && entry.tool !== undefined && wanted.has(entry.tool.toLowerCase()));
+}
+
+/** The line that governs `key` for a tool known by `names`: its own section first, then the top level. */
 export function settingFor(file: SettingsFile, key: string, names: readonly string[] = []): SettingEntry | undefined {
-  const own = file.entries.find((entry) => entry.key === key && entry.tool !== undefined && names.includes(entry.tool));
-  return own ?? file.entries.find((entry) => entry.key === key && entry.tool === undefined);
+  return ownSetting(file, key, names) ?? file.entries.find((entry) => entry.key === key && entry.tool === undefined);
 }
 
 /** Every line of a repeatable key, in file order. */

@@ -10,7 +10,7 @@ import { ToolError } from '../core/errors.js';
 import { readArchiveLimits } from './archive-limit-settings.js';
 import { parseRegistrySources, type RegistrySource } from '../registries/sources.js';
 import { readSettingsFile, type SettingsFile } from './settings-file.js';
-import { minReleaseAgeFor } from './min-release-age.js';
+import { checkMinReleaseAges } from './min-release-age.js';
 import { checkAttestationModes } from './attestation-mode.js';
 import { readRewriteRules } from './url-rewrite.js';
 import { assertSafeUrl } from './safe-url.js';
@@ -127,7 +127,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const file = readSettingsFile(configDir);
   // A bad value stops every command at once, as an unknown key does, not only the next
   // install of the one tool whose section holds it (and not after its download).
-  minReleaseAgeFor({ file, env }, []);
+  checkMinReleaseAges({ file, env });
   checkAttestationModes(file);
   readRewriteRules(file);
   return {
